@@ -1,0 +1,36 @@
+// The plugin lints itself: typescript-eslint (type-checked) and eslint-plugin-eslint-plugin.
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'examples/**', 'tests/fixtures/**', '.bench/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['rules/**/*.ts'],
+    extends: [eslintPlugin.configs.rules],
+    rules: {
+      'eslint-plugin/no-deprecated-context-methods': 'error',
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow) .+[^. ]$' }],
+      'eslint-plugin/require-meta-schema-description': 'error',
+      'eslint-plugin/require-meta-default-options': 'error',
+    },
+  },
+  {
+    files: ['tests/rules/**/*.ts'],
+    extends: [eslintPlugin.configs.tests],
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.recommended],
+  },
+);

@@ -1,0 +1,58 @@
+/** The package as users load it: built to dist/, resolved through its `exports`, from examples/. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+
+describe('package', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  }, 120_000);
+
+  it('declares the interface of SPEC.md', () => {
+    expect(pkg.name).toBe('eslint-plugin-compliance');
+    expect(pkg.type).toBe('module');
+    expect(pkg.peerDependencies).toEqual({ eslint: '^9.15 || ^10', typescript: '>=5.0 <6.1' });
+    expect(pkg.peerDependenciesMeta).toEqual({ typescript: { optional: true } });
+    expect(pkg.engines).toEqual({ node: '>=20.19' });
+    expect((pkg.exports as Record<string, { types: string; default: string }>)['.']).toEqual({
+      types: './dist/src/index.d.ts',
+      default: './dist/src/index.js',
+    });
+  });
+
+  it('pins every @typescript-eslint package to one exact version', () => {
+    const all = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object) } as Record<string, string>;
+    const versions = new Set(
+      Object.entries(all)
+        .filter(([name]) => name.startsWith('@typescript-eslint/') || name === 'typescript-eslint')
+        .map(([, version]) => version),
+    );
+    expect([...versions]).toHaveLength(1);
+    expect([...versions][0]).toMatch(/^\d+\.\d+\.\d+$/u);
+  });
+
+  it('loads by name from examples/ through its exports, with meta, rules and presets', () => {
+    const script =
+      "const m = await import('eslint-plugin-compliance'); const p = m.default;" +
+      'console.log(JSON.stringify({ meta: p.meta, rules: Object.keys(p.rules), configs: Object.keys(p.configs), same: m.configs === p.configs }));';
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: path.join(root, 'examples'),
+      encoding: 'utf8',
+    });
+    const loaded = JSON.parse(out) as { meta: Record<string, string>; rules: string[]; configs: string[]; same: boolean };
+    expect(loaded.meta).toEqual({ name: 'eslint-plugin-compliance', version: pkg.version, namespace: 'compliance' });
+    expect(loaded.rules).toContain('exemption-justification');
+    expect(loaded.configs).toEqual(
+      expect.arrayContaining(['recommended', 'strict', 'soc2', 'hipaa', 'gdpr', 'iso27001', 'pci-dss', 'nist-800-53']),
+    );
+    expect(loaded.same).toBe(true);
+  });
+});
