@@ -8,14 +8,12 @@
  * first run of two or more dashes surrounded by whitespace, line comments only carry the `-line`
  * and `-next-line` forms, and an `eslint-disable-line` spanning lines is no directive.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { citeControls } from '../src/analysis/controls.js';
 import { CHECKS, type Check } from '../src/regulations/types.js';
 import { getPolicy } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
-// Import cycle (rules/index.ts imports this file): `rules` is only read inside `create`, after
-// both modules have been evaluated. Load rules/index.ts before this file (src/index.ts does).
-import { rules } from './index.js';
+import { checksOfRule } from '../src/rule-registry.js';
 
 export interface Options {
   /** Minimum number of characters of the justification, after trimming. */
@@ -54,7 +52,7 @@ function parseDisableDirective(comment: TSESTree.Comment): Directive | undefined
   const justification = separator ? comment.value.slice(separator.index + separator[0].length).trim() : '';
   const label = DISABLE_LABEL.exec(directivePart)?.[0] as DirectiveKind | undefined;
   if (!label) return undefined;
-  if (comment.type === 'Line' && label === 'eslint-disable') return undefined;
+  if (comment.type === AST_TOKEN_TYPES.Line && label === 'eslint-disable') return undefined;
   if (label === 'eslint-disable-line' && comment.loc.start.line !== comment.loc.end.line) return undefined;
   const ruleIds = directivePart
     .slice(label.length)
@@ -69,8 +67,8 @@ function disabledChecks(coveredIds: readonly string[], blanket: boolean): Check[
   if (blanket) return [...CHECKS];
   const checks = new Set<Check>();
   for (const id of coveredIds) {
-    const name = id.slice(id.indexOf('/') + 1);
-    const known = Object.hasOwn(rules, name) ? rules[name]?.meta.docs?.checks : undefined;
+    const name = id.slice(id.lastIndexOf('/') + 1);
+    const known = checksOfRule(name);
     for (const check of known ?? CHECKS) checks.add(check);
   }
   return CHECKS.filter(check => checks.has(check));
@@ -103,13 +101,6 @@ export default createRule<[Options], MessageIds>({
       recommended: true,
       checks: CHECKS,
     },
-    messages: {
-      missingJustification:
-        '`{{directive}}` needs a justification after ` -- ` stating why the exemption is acceptable {{controls}}',
-      shortJustification:
-        'The justification of `{{directive}}` is {{actual}} characters long; state in at least {{minimum}} why the exemption is acceptable {{controls}}',
-      patternMismatch: 'The justification of `{{directive}}` does not match the required pattern `{{pattern}}` {{controls}}',
-    },
     schema: [
       {
         type: 'object',
@@ -129,16 +120,25 @@ export default createRule<[Options], MessageIds>({
       },
     ],
     defaultOptions: [{ minLength: 10 }],
+    messages: {
+      missingJustification:
+        '`{{directive}}` needs a justification after ` -- ` stating why the exemption is acceptable{{controls}}',
+      shortJustification:
+        'The justification of `{{directive}}` is {{actual}} characters long; state in at least {{minimum}} why the exemption is acceptable{{controls}}',
+      patternMismatch: 'The justification of `{{directive}}` does not match the required pattern `{{pattern}}`{{controls}}',
+    },
   },
   create(context, [options]) {
     const minLength = options.minLength ?? 10;
     const pattern = options.pattern === undefined ? undefined : compilePattern(options.pattern);
     const policy = getPolicy(context);
     const sourceCode = context.sourceCode;
-    // The namespaces whose rules count as compliance rules: ours, and the one this rule runs under.
+    // Compliance rules: `compliance/*`, and the rules of the namespace this rule runs under
+    // (the plugin may be registered under another name).
     const selfId = context.id;
-    const namespaces = new Set([NAMESPACE, selfId.includes('/') ? selfId.slice(0, selfId.lastIndexOf('/')) : NAMESPACE]);
-    const isComplianceRule = (id: string): boolean => id.includes('/') && namespaces.has(id.slice(0, id.lastIndexOf('/')));
+    const namespaceOf = (id: string): string | undefined => (id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined);
+    const namespaces = new Set([NAMESPACE, namespaceOf(selfId) ?? NAMESPACE]);
+    const isComplianceRule = (id: string): boolean => namespaces.has(namespaceOf(id) ?? '');
 
     /**
      * Where to report. A directive that disables this rule from its position on (`eslint-disable`
@@ -172,7 +172,7 @@ export default createRule<[Options], MessageIds>({
         data = { actual: length, minimum: minLength };
       } else if (pattern && !pattern.test(directive.justification)) {
         messageId = 'patternMismatch';
-        data = { pattern: pattern.source };
+        data = { pattern: options.pattern ?? pattern.source };
       }
       if (!messageId) return;
       const controls = citeControls(policy, { checks: disabledChecks(covered, blanket) });
@@ -182,7 +182,8 @@ export default createRule<[Options], MessageIds>({
     return {
       Program(): void {
         for (const comment of sourceCode.getAllComments()) {
-          if (comment.type !== 'Line' && comment.type !== 'Block') continue;
+          // Only line and block comments can be directives (a shebang cannot).
+          if (comment.type !== AST_TOKEN_TYPES.Line && comment.type !== AST_TOKEN_TYPES.Block) continue;
           const directive = parseDisableDirective(comment);
           if (directive) check(directive);
         }

@@ -54,7 +54,7 @@ export default createRule<[Options], MessageIds>({
       checks: ['audit'],
     },
     messages: {
-      todo: 'TODO {{controls}}',
+      todo: 'TODO{{controls}}',
     },
     schema: [{ type: 'object', properties: {}, additionalProperties: false }],
     defaultOptions: [{}],

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../rules/index.js';
 import { buildConfigs, type PresetName } from './configs.js';
+import { registerRules } from './rule-registry.js';
 import { packageInfo } from './util/package-info.js';
 
 const plugin = {
@@ -9,6 +10,7 @@ const plugin = {
   configs: {} as Record<PresetName, TSESLint.FlatConfig.Config>,
 };
 Object.assign(plugin.configs, buildConfigs(plugin));
+registerRules(rules);
 
 export type { Policy } from './policy.js';
 export type { PresetName } from './configs.js';

@@ -3,7 +3,7 @@
  * that the check enforces, e.g. `(SOC 2 CC7.2; PCI DSS 10.2.1.4)`.
  */
 import type { Policy } from '../policy.js';
-import type { AuditField, AuditScope, Check, Control, SensitiveCategory } from '../regulations/types.js';
+import type { AuditField, AuditScope, Check, Control } from '../regulations/types.js';
 
 export interface CitationQuery {
   /** The checks the finding is about; a control citing any of them matches. */
@@ -39,7 +39,7 @@ export function controlMatches(control: Control, query: CitationQuery): boolean 
     query.categories &&
     control.categories &&
     control.checks.includes('masking') &&
-    !intersects<string>(control.categories as readonly SensitiveCategory[], query.categories)
+    !intersects<string>(control.categories, query.categories)
   ) {
     if (!control.checks.some(c => c !== 'masking' && query.checks.includes(c))) return false;
   }
@@ -49,7 +49,8 @@ export function controlMatches(control: Control, query: CitationQuery): boolean 
 /**
  * The controls of the active regulations backing a finding, grouped per regulation:
  * `(SOC 2 CC7.2; HIPAA 164.312(b), 164.308(a)(1)(ii)(D))`. References (OWASP) are cited by name.
- * Returns `''` when nothing applies, so messages read `… emits no audit event {{controls}}`.
+ * The text starts with a space, and is `''` when nothing applies, so messages read
+ * `… emits no audit event{{controls}}`.
  */
 export function citeControls(policy: Policy, query: CitationQuery): string {
   const parts: string[] = [];
@@ -60,7 +61,7 @@ export function citeControls(policy: Policy, query: CitationQuery): string {
   for (const reference of policy.references) {
     if (reference.controls.some(control => controlMatches(control, query))) parts.push(reference.citation);
   }
-  return parts.length > 0 ? `(${parts.join('; ')})` : '';
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 /** Every control id cited for the query, as `SOC 2 CC7.2`, for meta-tests and docs. */

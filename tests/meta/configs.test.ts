@@ -95,8 +95,8 @@ describe('control citations', () => {
     const checks = rules[name]!.meta.docs?.checks ?? [];
     const policy = resolvePolicy({ compliance: { regulations: Object.fromEntries(REGULATION_IDS.map(id => [id, true])) } });
     const text = citeControls(policy, { checks });
-    expect(text).toMatch(/^\(.+\)$/u);
-    for (const group of text.slice(1, -1).split('; ')) {
+    expect(text).toMatch(/^ \(.+\)$/u);
+    for (const group of text.slice(2, -1).split('; ')) {
       const regulation = REGULATION_IDS.map(id => REGULATIONS[id]).find(r => group.startsWith(`${r.citation} `));
       if (!regulation) {
         expect(group).toBe('OWASP');
@@ -111,7 +111,7 @@ describe('control citations', () => {
   it('formats per regulation, in regulation order', () => {
     const policy = resolvePolicy({ compliance: { regulations: { 'pci-dss': true, soc2: true } } });
     const text = citeControls(policy, { checks: ['audit'], auditScopes: ['failures'] });
-    expect(text).toMatch(/^\(SOC 2 [^;]+; PCI DSS [^;]*10\.2\.1\.4[^;]*; OWASP\)$/u);
+    expect(text).toMatch(/^ \(SOC 2 [^;]+; PCI DSS [^;]*10\.2\.1\.4[^;]*; OWASP\)$/u);
     expect(citeControls(resolvePolicy({}), { checks: ['retention'] })).toBe('');
   });
 });

@@ -24,7 +24,6 @@ export async function purgeExpiredAuditFiles(now = new Date()): Promise<number> 
     const file = path.join(AUDIT_LOG_DIR, name);
     const { mtimeMs } = await stat(file);
     if (mtimeMs >= cutoff) continue;
-    // eslint-disable-next-line compliance/no-audit-log-tampering -- retention purge past the 6-year HIPAA window, approved in RET-9
     await unlink(file);
     removed += 1;
   }
