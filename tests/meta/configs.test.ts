@@ -115,3 +115,30 @@ describe('control citations', () => {
     expect(citeControls(resolvePolicy({}), { checks: ['retention'] })).toBe('');
   });
 });
+
+describe('bad settings through ESLint', () => {
+  async function lintWith(compliance: unknown): Promise<unknown> {
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [configs.soc2, { settings: { compliance } }] as ESLint.Options['overrideConfig'],
+    });
+    return eslint.lintText('// eslint-disable-next-line compliance/exemption-justification\nconst x = 1;\n', { filePath: 'x.js' });
+  }
+
+  it('a misspelled key fails the lint, naming the path and the close key', async () => {
+    await expect(lintWith({ adit: { calls: ['audit.log'] } })).rejects.toThrow(
+      /settings\.compliance\.adit: unknown key; expected one of .*\(did you mean "audit"\?\)/u,
+    );
+  });
+
+  it('a wrong matcher type fails the lint, naming the indexed path and the expected form', async () => {
+    await expect(lintWith({ audit: { calls: ['audit.log', 'sendAudit', 42] } })).rejects.toThrow(
+      'settings.compliance.audit.calls[2]: expected a string like "audit.log" or { import, name } or { type, method }, got 42',
+    );
+  });
+
+  it('an unknown regulation fails the lint, naming the path', async () => {
+    await expect(lintWith({ regulations: { pci: true } })).rejects.toThrow(/settings\.compliance\.regulations\.pci: unknown regulation.*"pci-dss"/u);
+  });
+});
