@@ -2,7 +2,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ComplianceDocs } from '../src/util/create-rule.js';
 import exemptionJustification from './exemption-justification.js';
+import requireEndpointAudit from './require-endpoint-audit.js';
 
 export const rules: Readonly<Record<string, TSESLint.RuleModule<string, readonly unknown[], ComplianceDocs>>> = {
   'exemption-justification': exemptionJustification,
+  'require-endpoint-audit': requireEndpointAudit,
 };

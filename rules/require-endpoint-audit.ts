@@ -1,0 +1,104 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { createAuditAnalysis } from '../src/analysis/audit.js';
+import { citeControls } from '../src/analysis/controls.js';
+import { appAdapters } from '../src/analysis/endpoints/app-adapters.js';
+import { httpAdapters } from '../src/analysis/endpoints/http-adapters.js';
+import { auditScopesFor, compileRoutePatterns, ENDPOINT_METHODS, methodsToAudit, requiredMethods } from '../src/analysis/endpoints/methods.js';
+import type { Endpoint } from '../src/analysis/endpoints/types.js';
+import { buildAuditCallFix } from '../src/fixes/audit-call.js';
+import { getPolicy } from '../src/settings.js';
+import { createRule } from '../src/util/create-rule.js';
+import { mergeListeners } from '../src/util/merge-listeners.js';
+
+export interface Options {
+  /** Methods whose endpoints must be audited; replaces the regulation-derived default. */
+  methods?: string[];
+  /** Route patterns that need no audit (`/health`, `/internal/**`). */
+  ignoreRoutes?: string[];
+  /** How many calls deep to look for the audit call. */
+  maxDepth?: number;
+}
+
+export type MessageIds = 'missingAuditCall' | 'suggestAddAudit';
+
+export const DEFAULT_MAX_DEPTH = 4;
+
+export default createRule<[Options], MessageIds>({
+  name: 'require-endpoint-audit',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every endpoint to emit an audit event',
+      recommended: true,
+      checks: ['audit'],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          methods: {
+            type: 'array',
+            description: 'Methods whose endpoints must be audited (HTTP methods, ALL, MUTATION, QUERY, ACTION); replaces the default derived from the active regulations.',
+            items: { type: 'string', enum: [...ENDPOINT_METHODS, ...ENDPOINT_METHODS.map(method => method.toLowerCase())] },
+            uniqueItems: true,
+          },
+          ignoreRoutes: {
+            type: 'array',
+            description: 'Route patterns that need no audit event: `*` matches one path segment, `**` any number.',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+          },
+          maxDepth: {
+            type: 'integer',
+            description: 'How many calls deep (through functions, services and other files) to look for the audit call.',
+            minimum: 0,
+            maximum: 20,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ignoreRoutes: [], maxDepth: DEFAULT_MAX_DEPTH }],
+    messages: {
+      missingAuditCall: '{{label}} emits no audit event{{controls}}',
+      suggestAddAudit: 'Insert an audit call at the start of the handler',
+    },
+  },
+  create(context, [options]) {
+    const policy = getPolicy(context);
+    const sourceCode = context.sourceCode;
+    const required = requiredMethods(policy, options.methods);
+    const ignored = compileRoutePatterns(options.ignoreRoutes ?? []);
+    const analysis = createAuditAnalysis(context, policy, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
+    const endpoints: Endpoint[] = [];
+    const auditCallees: TSESTree.Node[] = [];
+
+    const adapters = [...httpAdapters, ...appAdapters].map(adapter =>
+      adapter.create({ context, sourceCode, policy, report: endpoint => endpoints.push(endpoint) }),
+    );
+
+    return mergeListeners(...adapters, {
+      CallExpression(node) {
+        if (analysis.isAuditCall(node)) auditCallees.push(node.callee);
+      },
+      'Program:exit'() {
+        for (const endpoint of endpoints) {
+          const methods = methodsToAudit(endpoint, required);
+          if (methods.length === 0 || ignored(endpoint.route)) continue;
+          if (analysis.chainAudits(endpoint)) continue;
+          const fix = buildAuditCallFix(context, policy, endpoint, auditCallees);
+          context.report({
+            node: endpoint.reportNode,
+            messageId: 'missingAuditCall',
+            data: {
+              label: endpoint.label,
+              controls: citeControls(policy, { checks: ['audit'], auditScopes: auditScopesFor(methods) }),
+            },
+            suggest: fix ? [{ messageId: 'suggestAddAudit', fix }] : [],
+          });
+        }
+      },
+    });
+  },
+});

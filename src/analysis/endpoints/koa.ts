@@ -1,0 +1,93 @@
+/**
+ * Koa endpoints: `@koa/router` (or `koa-router`) registrations `router.METHOD([name,] path, ...middleware)` for get,
+ * post, put, patch, delete / del, head, options and `all` (method `ALL`), on routers from `new Router()` (see
+ * `receivers.ts`). A Koa application's `app.use(...)` is middleware, not an endpoint, and is never reported.
+ *
+ * The optional route name: with a string first argument and a path-like second argument (a string or regular
+ * expression literal, or a const of this file holding a string), the first is the name and the second the path —
+ * the rule `@koa/router` applies at run time. `chain` is every middleware after the path, arrays flattened;
+ * `handler` is the last one when it is an inline function.
+ *
+ * Request context, named after the middleware's first parameter: actor `ctx.state.user?.id` (koa-passport and most
+ * auth middleware put the user on `ctx.state`; typed mode drops it only when the state type is known to lack
+ * `user.id`), source `ctx.ip`.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrapExpression } from '../matchers.js';
+import {
+  constStringValue,
+  endpointLabel,
+  flattenHandlers,
+  frameworkOfReceiver,
+  isInlineFunction,
+  lastInlineFunction,
+  looksLikeRoute,
+  parameterAt,
+  propertyPathPresence,
+  ROUTE_METHODS,
+  routeTargets,
+  stringValue,
+} from './receivers.js';
+import type { AdapterContext, EndpointAdapter, RequestContextAccess } from './types.js';
+
+const METHODS = ROUTE_METHODS.koa;
+
+/** A path argument that can only be a path: a string or regular-expression literal, or a const string. */
+function isPathLike(adapter: AdapterContext, node: TSESTree.Node | undefined): boolean {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Literal && 'regex' in expression) return true;
+  return constStringValue(adapter.sourceCode, expression) !== undefined;
+}
+
+function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
+  const ctx = parameterAt(handler, 0);
+  if (!ctx) return undefined;
+  const actor = propertyPathPresence(adapter.context, ctx, ['state', 'user', 'id']) === 'missing' ? undefined : `${ctx.name}.state.user?.id`;
+  return { actor, source: `${ctx.name}.ip` };
+}
+
+function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  const name = staticPropertyName(callee);
+  const method = name === undefined ? undefined : METHODS.get(name);
+  if (!method) return;
+  const info = frameworkOfReceiver(callee.object, adapter.context);
+  if (info?.framework !== 'koa') return;
+
+  const args = call.arguments;
+  const named = stringValue(args[0]) !== undefined && isPathLike(adapter, args[1]);
+  const pathNode = named ? args[1] : args[0];
+  if (!pathNode || pathNode.type === AST_NODE_TYPES.SpreadElement || isInlineFunction(unwrapExpression(pathNode))) return;
+  const chain = flattenHandlers(args.slice(named ? 2 : 1));
+  if (chain.length === 0) return;
+  if (info.via === 'conventional' && !looksLikeRoute(pathNode, chain)) return;
+
+  const handler = lastInlineFunction(chain);
+  const context = requestContext(adapter, handler);
+  for (const target of routeTargets(adapter.sourceCode, pathNode)) {
+    adapter.report({
+      framework: 'koa',
+      methods: [method],
+      route: target.route,
+      label: endpointLabel([method], target.text),
+      reportNode: callee.property,
+      chain,
+      handler,
+      receiver: callee.object,
+      context,
+    });
+  }
+}
+
+export const koaAdapter: EndpointAdapter = {
+  framework: 'koa',
+  create(adapter) {
+    return {
+      CallExpression(node) {
+        visitCall(adapter, node);
+      },
+    };
+  },
+};
