@@ -2,9 +2,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ComplianceDocs } from '../src/util/create-rule.js';
 import exemptionJustification from './exemption-justification.js';
+import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import requireEndpointAudit from './require-endpoint-audit.js';
 
 export const rules: Readonly<Record<string, TSESLint.RuleModule<string, readonly unknown[], ComplianceDocs>>> = {
   'exemption-justification': exemptionJustification,
+  'no-sensitive-data-in-logs': noSensitiveDataInLogs,
   'require-endpoint-audit': requireEndpointAudit,
 };

@@ -34,9 +34,14 @@ const VERBS: Partial<Record<EndpointMethod, string>> = {
   ALL: 'access',
 };
 
-/** `'<resource>.<verb>'` from the route: static segments joined by dots, then the verb. */
+const READ_METHODS: ReadonlySet<EndpointMethod> = new Set(['GET', 'HEAD', 'OPTIONS', 'QUERY']);
+
+/**
+ * `'<resource>.<verb>'` from the route: static segments joined by dots, then the verb — of the first method that
+ * changes state when the endpoint also answers reads (`GET|POST /items` → `items.create`).
+ */
 export function actionName(endpoint: Endpoint): string {
-  const method = endpoint.methods[0] ?? 'ALL';
+  const method = endpoint.methods.find(candidate => !READ_METHODS.has(candidate)) ?? endpoint.methods[0] ?? 'ALL';
   const route = endpoint.route ?? '';
   if (method === 'MUTATION' || method === 'ACTION') {
     return route.replace(/[^\w.]+/gu, '.').replace(/^\.+|\.+$/gu, '') || 'action';
@@ -146,6 +151,31 @@ function calleeFromMatcher(context: Context, matcher: Matcher, at: TSESTree.Node
 }
 
 /**
+ * Whether an existing audit call is a logger call the inserted one can copy: it passes its event first, as the
+ * inserted call does (`sendAudit(event)`, `audit.log({ … })` — not `insertAuditLogs(tx, { … })` or
+ * `audit.log('user.create', { … })`), and its value is not handed on, as a middleware or wrapper factory's is
+ * (`router.use(auditLogMiddleware(queries))`, `const mw = auditTrail()`).
+ */
+function isLoggerCall(callee: TSESTree.Node): boolean {
+  const call = callee.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return true;
+  if (call.arguments.length > 1 && call.arguments[0]?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const parent = call.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return !parent.arguments.includes(call);
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/**
  * Names the audit logger for the inserted call, or undefined when none can be named.
  * `existingCallees` are the callee texts of audit calls already made in the file (default heuristic).
  */
@@ -164,7 +194,7 @@ export function nameAuditCallee(
   }
   for (const callee of existingCallees) {
     const text = context.sourceCode.getText(callee);
-    if (!/^[\w$]+(?:\.[\w$]+)*$/u.test(text)) continue;
+    if (!/^[\w$]+(?:\.[\w$]+)*$/u.test(text) || !isLoggerCall(callee)) continue;
     const root = text.split('.')[0]!;
     if (root === 'this') {
       const cls = enclosingClass(at);
@@ -177,12 +207,17 @@ export function nameAuditCallee(
   return undefined;
 }
 
+/** A single-quoted string literal for `text` (quotes, backslashes and line breaks escaped). */
+function singleQuoted(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/gu, '"').replace(/'/gu, "\\'")}'`;
+}
+
 /** The event object literal's properties, from the policy's required fields and the request context. */
 export function eventProperties(policy: Policy, endpoint: Endpoint): string[] {
   const required = new Set(policy.requiredFields);
   const properties: string[] = [`action: '${actionName(endpoint)}'`];
   if (endpoint.context?.actor) properties.push(`actor: ${endpoint.context.actor}`);
-  if (endpoint.route !== undefined) properties.push(`resource: ${JSON.stringify(endpoint.route).replace(/^"|"$/gu, "'")}`);
+  if (endpoint.route !== undefined) properties.push(`resource: ${singleQuoted(endpoint.route)}`);
   if (endpoint.context?.source) properties.push(`source: ${endpoint.context.source}`);
   if (required.has('outcome')) properties.push(`outcome: 'success'`);
   if (required.has('timestamp')) properties.push('timestamp: new Date().toISOString()');
@@ -193,7 +228,12 @@ export function eventProperties(policy: Policy, endpoint: Endpoint): string[] {
 function insertionPoint(
   sourceCode: Readonly<TSESLint.SourceCode>,
   endpoint: Endpoint,
-): { kind: 'before'; node: TSESTree.Node; indent: string } | { kind: 'wrap'; body: TSESTree.Expression; indent: string } | undefined {
+):
+  | { kind: 'before'; node: TSESTree.Node; indent: string }
+  | { kind: 'after'; node: TSESTree.Node; indent: string }
+  | { kind: 'wrap'; body: TSESTree.Expression; indent: string }
+  | { kind: 'empty'; body: TSESTree.BlockStatement; indent: string }
+  | undefined {
   // The text between the inserted call and the statement it precedes: a new line with the statement's
   // indentation when the statement starts its line, a space when it follows other code (`{ stmt }`).
   const indentOf = (node: TSESTree.Node): string => {
@@ -221,10 +261,19 @@ function insertionPoint(
     const body = handler.body.body;
     // Keep directives ('use server') first.
     const first = body.find(statement => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive));
-    if (!first) return undefined;
-    return { kind: 'before', node: first, indent: indentOf(first) };
+    if (first) return { kind: 'before', node: first, indent: indentOf(first) };
+    // Only directives: the call goes after them. An empty body: the call becomes its statement.
+    const directive = body.at(-1);
+    return directive
+      ? { kind: 'after', node: directive, indent: indentOf(directive) }
+      : { kind: 'empty', body: handler.body, indent: lineIndentOf(sourceCode, handler) };
   }
-  return { kind: 'wrap', body: handler.body, indent: indentOf(handler) };
+  return { kind: 'wrap', body: handler.body, indent: lineIndentOf(sourceCode, handler) };
+}
+
+/** The indentation of the line a node starts on. */
+function lineIndentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  return /^\s*/u.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
 }
 
 /** The fix that inserts the audit call, or undefined when no logger can be named or there is no body to insert into. */
@@ -246,18 +295,42 @@ export function buildAuditCallFix(
   return fixer => {
     const fixes: TSESLint.RuleFix[] = [];
     if (callee.addImport) {
-      const imports = sourceCode.ast.body.filter(statement => statement.type === AST_NODE_TYPES.ImportDeclaration);
-      const text = `import { ${callee.addImport.name} } from '${callee.addImport.module}';`;
-      const last = imports.at(-1);
-      fixes.push(last ? fixer.insertTextAfter(last, `\n${text}`) : fixer.insertTextBeforeRange([0, 0], `${text}\n`));
+      const { name, module } = callee.addImport;
+      const { body } = sourceCode.ast;
+      // A CommonJS script cannot have `import` declarations: it gets a `require`.
+      // (espree reports `commonjs` for such files, beyond the declared `'module' | 'script'`.)
+      const sourceType: string = sourceCode.ast.sourceType;
+      const text = sourceType === 'module' ? `import { ${name} } from '${module}';` : `const { ${name} } = require('${module}');`;
+      // After the last import, else after the directive prologue ('use server' must stay first), else before the first
+      // statement (below a shebang or header comment).
+      const directives = body.filter((statement, index) =>
+        body.slice(0, index + 1).every(item => item.type === AST_NODE_TYPES.ExpressionStatement && item.directive !== undefined),
+      );
+      const after = body.filter(statement => statement.type === AST_NODE_TYPES.ImportDeclaration).at(-1) ?? directives.at(-1);
+      const first = body[0];
+      if (after) fixes.push(fixer.insertTextAfter(after, `\n${text}`));
+      else if (first) fixes.push(fixer.insertTextBefore(first, `${text}\n`));
+      else fixes.push(fixer.insertTextBeforeRange([0, 0], `${text}\n`));
     }
+    // New lines of a block written for the handler: its statements one level deeper than the handler's line.
+    const outer = point.kind === 'empty' || point.kind === 'wrap' ? `\n${point.indent}` : '';
+    const inner = `${outer}  `;
     if (point.kind === 'before') {
       fixes.push(fixer.insertTextBefore(point.node, `${call}${point.indent}`));
+    } else if (point.kind === 'after') {
+      fixes.push(fixer.insertTextAfter(point.node, `${point.indent}${call}`));
+    } else if (point.kind === 'empty') {
+      // `{}` becomes a block with the call; a body holding only comments keeps them after it.
+      const open = point.body.range[0];
+      const inside = sourceCode.text.slice(open + 1, point.body.range[1] - 1);
+      fixes.push(
+        /^\s*$/u.test(inside)
+          ? fixer.replaceText(point.body, `{${inner}${call}${outer}}`)
+          : fixer.insertTextAfterRange([open, open + 1], `${inner}${call}`),
+      );
     } else {
       const bodyText = sourceCode.getText(point.body);
       const returned = point.body.type === AST_NODE_TYPES.ObjectExpression ? `(${bodyText})` : bodyText;
-      const outer = point.indent.startsWith('\n') ? point.indent : '\n';
-      const inner = `${outer}  `;
       fixes.push(fixer.replaceText(point.body, `{${inner}${call}${inner}return ${returned};${outer}}`));
     }
     return fixes;

@@ -80,7 +80,7 @@ function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void
   }
   const chain = flattenHandlers(handlerArgs);
   if (chain.length === 0) return; // `app.get('port')`, `app.post('/x')`
-  if (info.via === 'conventional' && !looksLikeRoute(pathNode, chain)) return;
+  if (info.via === 'conventional' && !looksLikeRoute(adapter.sourceCode, pathNode, chain)) return;
 
   const handler = lastInlineFunction(chain);
   const context = requestContext(adapter, handler);

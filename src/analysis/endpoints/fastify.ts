@@ -96,7 +96,7 @@ function visitShorthand(adapter: AdapterContext, call: TSESTree.CallExpression, 
   }
   if (!handlerNode || handlerNode.type === AST_NODE_TYPES.SpreadElement) return;
   const chain = buildChain(options, handlerNode);
-  if (info.via === 'conventional' && !looksLikeRoute(path, chain)) return;
+  if (info.via === 'conventional' && !looksLikeRoute(adapter.sourceCode, path, chain)) return;
   report(adapter, [method], path, callee.property, chain, handlerNode, callee.object);
 }
 
@@ -112,7 +112,7 @@ function visitRoute(adapter: AdapterContext, call: TSESTree.CallExpression, call
   const methods: EndpointMethod[] = listed ?? ['ALL'];
   if (methods.length === 0) return;
   const chain = buildChain(options, handlerNode);
-  if (info.via === 'conventional' && !looksLikeRoute(url, chain)) return;
+  if (info.via === 'conventional' && !looksLikeRoute(adapter.sourceCode, url, chain)) return;
   report(adapter, methods, url, callee.property, chain, handlerNode, callee.object);
 }
 

@@ -121,7 +121,7 @@ function visitMethod(adapter: AdapterContext, call: TSESTree.CallExpression, cal
   if (!pathNode) return;
   const chain = flattenHandlers(pathless ? call.arguments : call.arguments.slice(1));
   if (chain.length === 0) return;
-  if (info.via === 'conventional' && !looksLikeRoute(pathNode, chain)) return;
+  if (info.via === 'conventional' && !looksLikeRoute(adapter.sourceCode, pathNode, chain)) return;
   reportTargets(adapter, [method], routeTargets(adapter.sourceCode, pathNode), callee, chain, lastInlineFunction(chain));
 }
 
@@ -136,7 +136,7 @@ function visitOn(adapter: AdapterContext, call: TSESTree.CallExpression, callee:
   if (chain.length === 0) return;
   const resolvedPaths = resolveConst(adapter.sourceCode, pathNode);
   const targets = routeTargets(adapter.sourceCode, resolvedPaths.type === AST_NODE_TYPES.ArrayExpression ? resolvedPaths : pathNode);
-  if (info.via === 'conventional' && !(targets.every((target) => target.route?.startsWith('/')) && hasHandlerLike(chain))) return;
+  if (info.via === 'conventional' && !(targets.every((target) => target.route?.startsWith('/')) && hasHandlerLike(adapter.sourceCode, chain))) return;
   reportTargets(adapter, methods, targets, callee, chain, lastInlineFunction(chain));
 }
 
@@ -163,7 +163,7 @@ function visitOpenapi(adapter: AdapterContext, call: TSESTree.CallExpression, ca
     const pathNode = propertyValue(config, 'path');
     const middleware = propertyValue(config, 'middleware');
     const chain = [...flattenHandlers(middleware ? [middleware] : []), ...flattenHandlers([handlerNode])];
-    if (info.via === 'conventional' && (!method || !looksLikeRoute(pathNode, [unwrappedHandler]))) return;
+    if (info.via === 'conventional' && (!method || !looksLikeRoute(adapter.sourceCode, pathNode, [unwrappedHandler]))) return;
     if (methodValue !== undefined && !method) return; // a custom method
     const targets = pathNode ? routeTargets(adapter.sourceCode, pathNode) : [{ route: undefined, text: routeText }];
     reportTargets(adapter, [method ?? 'ALL'], targets, callee, chain, handler);

@@ -62,7 +62,7 @@ function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void
   if (!pathNode || pathNode.type === AST_NODE_TYPES.SpreadElement || isInlineFunction(unwrapExpression(pathNode))) return;
   const chain = flattenHandlers(args.slice(named ? 2 : 1));
   if (chain.length === 0) return;
-  if (info.via === 'conventional' && !looksLikeRoute(pathNode, chain)) return;
+  if (info.via === 'conventional' && !looksLikeRoute(adapter.sourceCode, pathNode, chain)) return;
 
   const handler = lastInlineFunction(chain);
   const context = requestContext(adapter, handler);

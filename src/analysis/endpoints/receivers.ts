@@ -24,7 +24,7 @@
  *    imports: the one HTTP framework the file imports, else Fastify for a receiver named `fastify`, else Express
  *    (whose `app.METHOD(path, handler)` is the generic shape). A receiver whose origin is visibly something else —
  *    created by or imported from a package that is not an HTTP framework (`axios.create()`, `import http from
- *    'node:http'`) — is never conventional.
+ *    'node:http'`), or a built-in collection (`new Map()`) — is never conventional.
  */
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
@@ -277,14 +277,28 @@ export function endpointLabel(methods: readonly EndpointMethod[], text: string):
  * What a registration on a conventional-name receiver must look like to be reported: a string path starting with
  * `/` and at least one handler that is a function or an identifier.
  */
-export function looksLikeRoute(path: TSESTree.Node | undefined, chain: readonly TSESTree.Node[]): boolean {
+export function looksLikeRoute(sourceCode: SourceCode, path: TSESTree.Node | undefined, chain: readonly TSESTree.Node[]): boolean {
   const value = path ? stringValue(path) : undefined;
-  return value?.startsWith('/') === true && hasHandlerLike(chain);
+  return value?.startsWith('/') === true && hasHandlerLike(sourceCode, chain);
 }
 
-/** Whether a chain has a handler that is a function or an identifier (the conventional-receiver bar). */
-export function hasHandlerLike(chain: readonly TSESTree.Node[]): boolean {
-  return chain.some((node) => isInlineFunction(node) || node.type === AST_NODE_TYPES.Identifier);
+/** Values that are visibly no function: `api.post('/users', payload)` with `const payload = { … }` sends a body. */
+const NON_FUNCTION_VALUES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+]);
+
+/**
+ * Whether a chain has a handler that is a function or an identifier (the conventional-receiver bar); an identifier
+ * bound in this file to an object, array, string or number literal is no handler.
+ */
+export function hasHandlerLike(sourceCode: SourceCode, chain: readonly TSESTree.Node[]): boolean {
+  return chain.some(
+    (node) =>
+      isInlineFunction(node) || (node.type === AST_NODE_TYPES.Identifier && !NON_FUNCTION_VALUES.has(resolveConst(sourceCode, node).type)),
+  );
 }
 
 /** The name of a function's parameter at `index` when it is a plain identifier (possibly with a default); else undefined. */
@@ -767,6 +781,15 @@ function chainedOrigin(origin: Origin, method: string, call: TSESTree.CallExpres
   return undefined;
 }
 
+/** Built-in constructors whose instances have route-method names (`new Map()`'s `get` / `delete`): never a framework. */
+const BUILTIN_CONSTRUCTORS: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);
+
+/** An identifier that names no binding of this file (a global such as `Map`). */
+function isGlobal(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const variable = findVariable(sourceCode, identifier);
+  return !variable || variable.defs.length === 0;
+}
+
 function originOf(sourceCode: SourceCode, node: TSESTree.Node, depth: number): Origin {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const expression = unwrapExpression(node);
@@ -788,9 +811,10 @@ function originOf(sourceCode: SourceCode, node: TSESTree.Node, depth: number): O
       if (imported) {
         const framework = createdFramework(imported, kind);
         if (framework) return { kind: 'framework', framework, role: 'app' };
-        if (!isLocalSpecifier(imported.module) && !frameworkOfModule(imported.module)) return OTHER; // axios.create(), new Map() is not imported
+        if (!isLocalSpecifier(imported.module) && !frameworkOfModule(imported.module)) return OTHER; // axios.create()
       }
       const callee = unwrapExpression(expression.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && BUILTIN_CONSTRUCTORS.has(callee.name) && isGlobal(sourceCode, callee)) return OTHER;
       if (kind === 'call' && callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = staticPropertyName(callee);
         if (method !== undefined) {
