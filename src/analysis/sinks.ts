@@ -303,6 +303,9 @@ function moduleKey(value: { readonly module: string; readonly path: readonly str
   return `${value.module}#${value.path.join('.')}`;
 }
 
+/** Every method name that is a log method of some library. */
+const ANY_LOG_METHOD: ReadonlySet<string> = new Set(Object.values(LOG_METHODS).flatMap(methods => [...methods]));
+
 function isLogMethod(kind: LibraryKind, method: string, levels?: readonly string[]): boolean {
   return LOG_METHODS[kind].has(method) || (levels?.includes(method) ?? false);
 }
@@ -1145,7 +1148,8 @@ export function createSinkDetector(context: Context, policy: Policy): SinkDetect
       }
       if (value.t !== 'localModule') return 'none';
     }
-    const info = isCurrent(member) ? typedInfo() : undefined;
+    // Asking the checker is the expensive part: only for method names some logger has.
+    const info = isCurrent(member) && ANY_LOG_METHOD.has(method) ? typedInfo() : undefined;
     if (info) {
       let verdict: TypedVerdict | undefined;
       try {

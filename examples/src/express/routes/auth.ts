@@ -36,9 +36,11 @@ authRouter.post('/login', async (req, res) => {
   }
 
   const session = createSession(user);
+  /* eslint-disable compliance/no-sensitive-data-in-logs */
   if (AUTH_DEBUG) {
     logger.debug({ email, sessionId: session.id, expiresAt: session.expiresAt }, 'login debug');
   }
+  /* eslint-enable compliance/no-sensitive-data-in-logs */
 
   await auditLogger.log({
     ...auditContext(req),
