@@ -2,11 +2,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ComplianceDocs } from '../src/util/create-rule.js';
 import exemptionJustification from './exemption-justification.js';
+import noFloatingAudit from './no-floating-audit.js';
 import noSensitiveDataInLogs from './no-sensitive-data-in-logs.js';
 import requireEndpointAudit from './require-endpoint-audit.js';
 
 export const rules: Readonly<Record<string, TSESLint.RuleModule<string, readonly unknown[], ComplianceDocs>>> = {
   'exemption-justification': exemptionJustification,
+  'no-floating-audit': noFloatingAudit,
   'no-sensitive-data-in-logs': noSensitiveDataInLogs,
   'require-endpoint-audit': requireEndpointAudit,
 };

@@ -14,6 +14,7 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { SettingsError } from '../errors.js';
+import { destructuredPath } from './ast.js';
 
 export type MatcherSpec = string | { readonly import: string; readonly name: string } | { readonly type: string; readonly method: string };
 
@@ -377,28 +378,6 @@ function createImportResolver(context: Context): (callee: TSESTree.Node) => { or
     return base ? { ...base, exports: [...base.exports, ...properties] } : undefined;
   }
 
-  /** The property path from a destructuring pattern down to `name`: `{ a: { b: name } }` → `[a, b]`. */
-  function patternPath(name: TSESTree.Node, top: TSESTree.Node): string[] | undefined {
-    const path: string[] = [];
-    let current: TSESTree.Node = name;
-    while (current !== top) {
-      const parent: TSESTree.Node | undefined = current.parent;
-      if (!parent) return undefined;
-      if (parent.type === AST_NODE_TYPES.Property) {
-        if (parent.value !== current) return undefined;
-        const key = parent.computed ? stringValue(parent.key) : parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : stringValue(parent.key);
-        if (key === undefined) return undefined;
-        path.unshift(key);
-      } else if (parent.type === AST_NODE_TYPES.AssignmentPattern) {
-        if (parent.left !== current) return undefined;
-      } else if (parent.type !== AST_NODE_TYPES.ObjectPattern) {
-        return undefined; // array patterns, rest elements
-      }
-      current = parent;
-    }
-    return path;
-  }
-
   function originOfVariable(variable: TSESLint.Scope.Variable, depth: number): ImportOrigin | undefined {
     if (variable.defs.length !== 1) return undefined;
     const def = variable.defs[0];
@@ -427,7 +406,7 @@ function createImportResolver(context: Context): (callee: TSESTree.Node) => { or
       if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
       // Reassigned bindings (`let a = require('x'); a = other`) are not followed.
       if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-      const path = patternPath(def.name, declarator.id);
+      const path = destructuredPath(def.name, declarator.id);
       if (!path) return undefined;
       const base = originOfExpression(declarator.init, depth);
       return base ? { ...base, exports: [...base.exports, ...path] } : undefined;

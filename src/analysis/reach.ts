@@ -41,6 +41,7 @@ import {
   type ViewServices,
   viewOf,
 } from './modules.js';
+import { destructuredPath } from './ast.js';
 
 export type { FunctionNode } from './modules.js';
 
@@ -251,28 +252,6 @@ function functionOf(node: TSESTree.Node | undefined): FunctionNode | undefined {
     default:
       return undefined;
   }
-}
-
-/** The property path from a destructuring pattern down to `id`: `{ a: { b: id } }` → `[a, b]`. */
-function patternPath(id: TSESTree.Node, top: TSESTree.Node): string[] | undefined {
-  const result: string[] = [];
-  let current: TSESTree.Node = id;
-  while (current !== top) {
-    const parent = current.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.Property) {
-      if (parent.value !== current) return undefined;
-      const key = keyName(parent);
-      if (key === undefined) return undefined;
-      result.unshift(key);
-    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern) {
-      if (parent.left !== current) return undefined;
-    } else if (parent.type !== AST_NODE_TYPES.ObjectPattern) {
-      return undefined;
-    }
-    current = parent;
-  }
-  return result;
 }
 
 /** `SymbolFlags.Alias` (1 << 21, unchanged since TypeScript 2): read without loading `typescript` at runtime. */
@@ -521,7 +500,7 @@ export function createReach(context: Context, isAuditCall: (call: Call) => boole
           const fromInit = declarator.init ? resolveEntity(declarator.init, view, depth) : undefined;
           return fromInit ?? typeEntity(binding.id.typeAnnotation, view, depth);
         }
-        const members = patternPath(binding.id, declarator.id);
+        const members = destructuredPath(binding.id, declarator.id);
         if (!members || !declarator.init) return undefined;
         let entity = resolveEntity(declarator.init, view, depth);
         for (const member of members) entity = entity ? memberEntity(entity, member, depth + 1) : undefined;

@@ -36,12 +36,12 @@
  *   array element or index signature (pino's wildcard); it is left out when empty (the value itself is sensitive).
  *   `name` is the last path segment, or the brand / type name when the value itself matched.
  */
-import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { Policy } from '../policy.js';
 import { SENSITIVE_CATEGORIES } from '../regulations/index.js';
 import { splitWords, staticPropertyName, unwrapExpression } from './matchers.js';
+import { loadTypeScript } from '../util/typescript.js';
 
 export interface SensitiveMatch {
   /** 'credentials', 'cardData', 'healthData', … a custom category from settings, or 'tagged'. */
@@ -323,18 +323,6 @@ function nodeName(node: TSESTree.Node): string | undefined {
  * TypeScript loaded on first typed use: it is an optional peer (never imported at run time in untyped mode), and its
  * flag values differ between major versions, so they are read from the module rather than hard-coded.
  */
-let typescriptModule: typeof ts | null | undefined;
-
-function loadTypeScript(): typeof ts | undefined {
-  if (typescriptModule === undefined) {
-    try {
-      typescriptModule = createRequire(import.meta.url)('typescript') as typeof ts;
-    } catch {
-      typescriptModule = null;
-    }
-  }
-  return typescriptModule ?? undefined;
-}
 
 interface TypeTools {
   readonly ts: typeof ts;

@@ -27,13 +27,14 @@
  *
  * Nothing here throws: checker errors, odd code and unreadable files mean "not known".
  */
-import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { Policy } from '../policy.js';
 import { type AuditAnalysis, createAuditAnalysis } from './audit.js';
 import { type CallMatcher, createCallMatcher, splitWords, staticPropertyName, unwrapExpression } from './matchers.js';
 import { findExport, lookupBinding, resolveImport, rootOf, viewOf } from './modules.js';
+import { destructuredPath } from './ast.js';
+import { loadTypeScript } from '../util/typescript.js';
 
 export type SinkKind =
   | 'console'
@@ -335,18 +336,6 @@ const { DefinitionType } = TSESLint.Scope;
 // TypeScript (typed mode only; `typescript` is an optional peer, loaded when a program exists)
 // ---------------------------------------------------------------------------------------------------------------------
 
-let tsModule: typeof ts | null | undefined;
-
-function loadTypescript(): typeof ts | undefined {
-  if (tsModule === undefined) {
-    try {
-      tsModule = createRequire(import.meta.url)('typescript') as typeof ts;
-    } catch {
-      tsModule = null;
-    }
-  }
-  return tsModule ?? undefined;
-}
 
 interface Typed {
   readonly ts: typeof ts;
@@ -359,7 +348,7 @@ function typedSupport(context: Context): Typed | undefined {
   if (!context.sourceCode.parserServices?.program) return undefined;
   try {
     const services = ESLintUtils.getParserServices(context, true);
-    const typescript = loadTypescript();
+    const typescript = loadTypeScript();
     if (!services.program || !typescript) return undefined;
     const map = services.esTreeNodeToTSNodeMap;
     return {
@@ -678,28 +667,6 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
   return undefined;
 }
 
-/** The property path from a destructuring pattern down to `id`: `{ a: { b: id } }` → `[a, b]`; undefined for arrays / rest. */
-function patternPath(id: TSESTree.Node, top: TSESTree.Node): string[] | undefined {
-  const path: string[] = [];
-  let current: TSESTree.Node = id;
-  while (current !== top) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.Property) {
-      if (parent.value !== current) return undefined;
-      const key = keyName(parent.key, parent.computed);
-      if (key === undefined) return undefined;
-      path.unshift(key);
-    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern) {
-      if (parent.left !== current) return undefined;
-    } else if (parent.type !== AST_NODE_TYPES.ObjectPattern) {
-      return undefined;
-    }
-    current = parent;
-  }
-  return path;
-}
-
 /**
  * Recognizes the calls that write their arguments to a log (see the module comment). Build one per linted file; results
  * are cached per call. Works on the linted file's calls.
@@ -940,7 +907,7 @@ export function createSinkDetector(context: Context, policy: Policy): SinkDetect
     if (!fn || !isFunctionLike(fn)) return undefined;
     const params = (fn as TSESTree.FunctionLike).params;
     const param = params.find((candidate) => candidate.range[0] <= id.range[0] && id.range[1] <= candidate.range[1]);
-    const path = param ? patternPath(id, param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) : undefined;
+    const path = param ? destructuredPath(id, param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) : undefined;
     if (!path) return undefined;
     let holder: TSESTree.Node | undefined = fn.parent;
     if (holder?.type === AST_NODE_TYPES.Property && holder.value === fn) holder = holder.parent?.parent; // `{ handler }`
@@ -972,7 +939,7 @@ export function createSinkDetector(context: Context, policy: Policy): SinkDetect
       case 'variable': {
         const { declarator } = bound;
         if (!declarator.init) return undefined;
-        const path = patternPath(bound.id, declarator.id);
+        const path = destructuredPath(bound.id, declarator.id);
         if (!path) return undefined;
         let value = classify(declarator.init, depth + 1);
         for (const segment of path) value = value ? memberValue(value, segment) : undefined;

@@ -31,6 +31,7 @@ import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import { staticPropertyName, unwrapExpression } from '../matchers.js';
 import type { EndpointMethod } from './types.js';
+import { destructuredPath } from '../ast.js';
 
 export type HttpFramework = 'express' | 'fastify' | 'koa' | 'hono';
 
@@ -550,28 +551,6 @@ function flattenMembers(node: TSESTree.Node): { root: TSESTree.Node; properties:
   return { root: current, properties };
 }
 
-/** `{ a: { b: name } }` → `[a, b]` from the declarator's pattern down to the bound name; undefined for arrays and rests. */
-function patternPath(name: TSESTree.Node, top: TSESTree.Node): string[] | undefined {
-  const path: string[] = [];
-  let current: TSESTree.Node = name;
-  while (current !== top) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.Property) {
-      if (parent.value !== current) return undefined;
-      const key = parent.computed ? stringValue(parent.key) : parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : stringValue(parent.key);
-      if (key === undefined) return undefined;
-      path.unshift(key);
-    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern) {
-      if (parent.left !== current) return undefined;
-    } else if (parent.type !== AST_NODE_TYPES.ObjectPattern) {
-      return undefined;
-    }
-    current = parent;
-  }
-  return path;
-}
-
 function dropDefault(path: readonly string[]): string[] {
   return path[0] === 'default' ? path.slice(1) : [...path];
 }
@@ -606,7 +585,7 @@ function importPathOf(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): I
   if (def?.type === DefinitionType.Variable) {
     const declarator = def.node;
     if (!declarator.init || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-    const path = patternPath(def.name, declarator.id);
+    const path = destructuredPath(def.name, declarator.id);
     if (!path) return undefined;
     const base = importPathOf(sourceCode, declarator.init, depth + 1);
     return base ? { module: base.module, path: dropDefault([...base.path, ...path, ...properties]) } : undefined;
