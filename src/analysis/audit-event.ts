@@ -41,10 +41,8 @@ export type EventValue =
   | { readonly kind: 'boolean'; readonly value: boolean }
   /** `new Date('2024-01-01')`, `new Date(0).toISOString()`: a fixed point in time. */
   | { readonly kind: 'fixedDate' }
-  /** Any other expression. */
-  | { readonly kind: 'other' }
-  /** Present, value not seen (only the type names it, or an unseen spread may override it). */
-  | { readonly kind: 'unknown' };
+  /** Any other expression, or a type that is not one literal. */
+  | { readonly kind: 'other' };
 
 /** The lookup of one property name in an event. */
 export type EventPropertyLookup =
@@ -59,7 +57,7 @@ export type EventPropertyLookup =
       readonly valueNode?: TSESTree.Node;
       /** The property, when it is written directly in the call's object literal. */
       readonly property?: TSESTree.Property;
-      /** Typed mode: declared optional (`actor?: string`). */
+      /** Typed mode: declared optional (`actor?: string`) or nullable (`actor: string | null`). */
       readonly optional: boolean;
     };
 
@@ -98,15 +96,15 @@ export type FieldStatus =
     };
 
 export interface FieldStatusOptions {
-  /** Optional properties (`actor?: string`) count as present (default true). */
+  /** Optional and nullable properties (`actor?: string`, `actor: string | null`) count as present (default true). */
   readonly allowOptional?: boolean;
 }
 
 /**
- * Whether an event carries a field under any of its aliases (or as an argument before it, see
- * {@link AuditEvent.positionalFields}: then unknown, the value not being part of the event): present when an alias is present with a value that is not
- * `undefined`, `null` or `''` (and, unless `allowOptional`, not optional); unknown when some alias may be there unseen;
- * missing otherwise — with the reason of the first alias that holds a missing value, else `absent`.
+ * Whether an event carries a field under any of its aliases: present when an alias is present with a value that is not
+ * `undefined`, `null` or `''` (and, unless `allowOptional`, not optional); unknown when some alias may be there unseen,
+ * or the field is given as an argument before the event ({@link AuditEvent.positionalFields}); missing otherwise —
+ * with the reason of the first alias that holds a missing value, else `absent`.
  */
 export function fieldStatus(event: AuditEvent, field: AuditField, aliases: readonly string[], options: FieldStatusOptions = {}): FieldStatus {
   const allowOptional = options.allowOptional ?? true;
@@ -155,7 +153,7 @@ interface Shape {
 
 const { DefinitionType } = TSESLint.Scope;
 const MAX_DEPTH = 8;
-const UNKNOWN_ENTRY: Entry = { value: { kind: 'unknown' }, definite: false };
+const UNKNOWN_ENTRY: Entry = { value: { kind: 'other' }, definite: false };
 
 function staticKey(property: TSESTree.Property): string | undefined {
   const { key } = property;
@@ -227,9 +225,7 @@ export function classifyValue(sourceCode: Readonly<TSESLint.SourceCode>, node: T
       const variable = findVariable(sourceCode, value);
       const init = variable && constInit(variable);
       if (!init) return { kind: 'other' };
-      const resolved = classifyValue(sourceCode, init, depth + 1);
-      // Only literal values travel through a binding; an object or call stays "other".
-      return resolved.kind === 'unknown' ? { kind: 'other' } : resolved;
+      return classifyValue(sourceCode, init, depth + 1);
     }
     case AST_NODE_TYPES.UnaryExpression:
       return value.operator === 'void' ? { kind: 'undefined' } : { kind: 'other' };
@@ -522,10 +518,14 @@ function createTypeReader(support: TypeSupport): {
     open ||= nonNullable.getStringIndexType() !== undefined;
     const properties = new Map<string, TypedProperty>();
     for (const symbol of checker.getPropertiesOfType(nonNullable)) {
-      const optional = (symbol.flags & SymbolFlags.Optional) !== 0;
-      let value: EventValue;
-      if ((symbol.flags & (SymbolFlags.Method | SymbolFlags.GetAccessor)) !== 0) value = { kind: 'other' };
-      else value = classifyType(checker.getTypeOfSymbolAtLocation(symbol, tsNode), optional);
+      let optional = (symbol.flags & SymbolFlags.Optional) !== 0;
+      let value: EventValue = { kind: 'other' };
+      if ((symbol.flags & (SymbolFlags.Method | SymbolFlags.GetAccessor)) === 0) {
+        const type = checker.getTypeOfSymbolAtLocation(symbol, tsNode);
+        value = classifyType(type, optional);
+        // `actor: string | null`: the type does not guarantee the field either.
+        optional ||= parts(type).some((member) => (member.flags & (TypeFlags.Undefined | TypeFlags.Void | TypeFlags.Null)) !== 0);
+      }
       properties.set(symbol.getName(), { optional, value });
     }
     return { properties, open };
@@ -632,7 +632,8 @@ export function createAuditEventReader(context: Context, options: AuditEventRead
         const declared = typed.properties.get(name);
         if (declared) {
           const seen = shape ? syntaxLookup(shape, name) : undefined;
-          if (seen?.kind === 'present') return { ...seen, optional: declared.optional };
+          // A value the syntax sees is there, whatever optionality the type declares.
+          if (seen?.kind === 'present') return seen;
           return { kind: 'present', name, value: declared.value, optional: declared.optional };
         }
         if (!typed.open) return { kind: 'absent' };
