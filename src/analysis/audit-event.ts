@@ -22,10 +22,10 @@
  * undeclared names to the syntax, or unknown.
  */
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import type { AuditField } from '../regulations/types.js';
 import { unwrapExpression } from './matchers.js';
+import { loadTypeScript } from '../util/typescript.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
@@ -429,26 +429,12 @@ interface TypeSupport {
   readonly ts: typeof ts;
 }
 
-let typescriptModule: typeof ts | null | undefined;
-
-/** typescript is an optional peer: loaded on first typed use only. */
-function loadTypescript(): typeof ts | undefined {
-  if (typescriptModule === undefined) {
-    try {
-      typescriptModule = createRequire(import.meta.url)('typescript') as typeof ts;
-    } catch {
-      typescriptModule = null;
-    }
-  }
-  return typescriptModule ?? undefined;
-}
-
 function typeSupport(context: Context): TypeSupport | undefined {
   // `getParserServices` throws for parsers other than @typescript-eslint/parser (espree): look before calling it.
   if (!context.sourceCode.parserServices?.program) return undefined;
   try {
     const services = ESLintUtils.getParserServices(context, true);
-    const module = loadTypescript();
+    const module = loadTypeScript();
     if (!services.program || !module) return undefined;
     return { services, checker: services.program.getTypeChecker(), ts: module };
   } catch {
