@@ -141,7 +141,7 @@ export function staticPropertyName(member: TSESTree.MemberExpression): string | 
   return undefined;
 }
 
-interface FlatPath {
+export interface FlatPath {
   /** The unwrapped expression the static member chain starts from. */
   readonly root: TSESTree.Node;
   /** The property names after the root. */
@@ -149,7 +149,7 @@ interface FlatPath {
 }
 
 /** `a.b['c']!.d` → root `a`, properties `[b, c, d]`; stops at the first member that has no static name. */
-function flattenMembers(node: TSESTree.Node): FlatPath {
+export function flattenMembers(node: TSESTree.Node): FlatPath {
   const properties: string[] = [];
   let current = unwrapExpression(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -448,12 +448,13 @@ function importCandidates(origin: ImportOrigin, path: readonly string[]): string
 }
 
 /** The part of the type-matcher machinery that needs the checker. */
-interface TypeSupport {
+export interface TypeSupport {
   readonly services: ParserServicesWithTypeInformation;
   readonly checker: ts.TypeChecker;
 }
 
-function typeSupport(context: Context): TypeSupport | undefined {
+/** The checker, when the file was parsed with type information; undefined otherwise (and for espree). */
+export function typeSupport(context: Context): TypeSupport | undefined {
   // `getParserServices` throws for parsers other than @typescript-eslint/parser (espree): look before calling it.
   if (!context.sourceCode.parserServices?.program) return undefined;
   try {

@@ -12,9 +12,9 @@
  * Route tables: `this.route({ method: 'post', path: '/reset', handler: this.resetPassword })` (also `this.route([...])`
  * / `this.routes([...])` with such objects). Only the receiver `this`: `fastify.route({...})` belongs to the Fastify adapter.
  */
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { calleePath, createCallMatcher, EXPRESSION_SEGMENT, splitWords, staticPropertyName, unwrapExpression } from '../matchers.js';
+import { calleePath, createCallMatcher, EXPRESSION_SEGMENT, splitWords, staticPropertyName, typeSupport, unwrapExpression } from '../matchers.js';
 import type { AdapterContext, EndpointAdapter, EndpointMethod, RequestContextAccess } from './types.js';
 
 type RuleContext = AdapterContext['context'];
@@ -42,14 +42,7 @@ const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2;
 
 /** The checker, when the file was parsed with type information; undefined otherwise (and for espree). */
 export function typeTools(context: RuleContext): TypeTools | undefined {
-  if (!context.sourceCode.parserServices?.program) return undefined;
-  try {
-    const services = ESLintUtils.getParserServices(context, true);
-    if (!services.program) return undefined;
-    return { services, checker: services.program.getTypeChecker() };
-  } catch {
-    return undefined;
-  }
+  return typeSupport(context);
 }
 
 /** The symbol a name refers to, through import aliases (`import { Post as P }`, barrel re-exports); undefined if unresolved. */

@@ -29,7 +29,7 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
-import { staticPropertyName, unwrapExpression } from '../matchers.js';
+import { flattenMembers, staticPropertyName, unwrapExpression } from '../matchers.js';
 import type { EndpointMethod } from './types.js';
 import { destructuredPath } from '../ast.js';
 
@@ -536,19 +536,6 @@ function requireModule(node: TSESTree.Node): string | undefined {
     return stringValue(expression.arguments[0]);
   }
   return undefined;
-}
-
-/** `a.b['c']` → root `a`, properties `[b, c]` (stops at the first member without a static name). */
-function flattenMembers(node: TSESTree.Node): { root: TSESTree.Node; properties: string[] } {
-  const properties: string[] = [];
-  let current = unwrapExpression(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = staticPropertyName(current);
-    if (name === undefined) break;
-    properties.unshift(name);
-    current = unwrapExpression(current.object);
-  }
-  return { root: current, properties };
 }
 
 function dropDefault(path: readonly string[]): string[] {
