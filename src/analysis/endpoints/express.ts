@@ -19,15 +19,14 @@ import { staticPropertyName, unwrapExpression } from '../matchers.js';
 import {
   endpointLabel,
   flattenHandlers,
-  frameworkOfReceiver,
   isInlineFunction,
   lastInlineFunction,
   looksLikeRoute,
-  parameterAt,
-  propertyPathPresence,
   resolveConst,
   ROUTE_METHODS,
   routeTargets,
+  registrationCall,
+  requestContextOf,
 } from './receivers.js';
 import type { AdapterContext, EndpointAdapter, RequestContextAccess } from './types.js';
 
@@ -49,20 +48,18 @@ function findRouteCall(adapter: AdapterContext, node: TSESTree.Node): TSESTree.C
 }
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  const request = parameterAt(handler, 0);
-  if (!request) return undefined;
-  const actor = propertyPathPresence(adapter.context, request, ['user', 'id']) === 'missing' ? undefined : `${request.name}.user?.id`;
-  return { actor, source: `${request.name}.ip` };
+  return requestContextOf(adapter.context, handler, {
+    actorPath: ['user', 'id'],
+    actor: request => `${request}.user?.id`,
+    source: request => `${request}.ip`,
+  });
 }
 
 function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-  const name = staticPropertyName(callee);
-  const method = name === undefined ? undefined : METHODS.get(name);
-  if (!method) return;
-  const info = frameworkOfReceiver(callee.object, adapter.context);
-  if (info?.framework !== 'express') return;
+  const registration = registrationCall(adapter.context, call, 'express', name => METHODS.has(name));
+  if (!registration) return;
+  const { callee, info } = registration;
+  const method = METHODS.get(registration.name)!;
 
   let pathNode: TSESTree.Node | undefined;
   let handlerArgs: readonly TSESTree.CallExpressionArgument[];

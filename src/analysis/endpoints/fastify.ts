@@ -25,13 +25,12 @@ import {
   frameworkOfReceiver,
   isInlineFunction,
   looksLikeRoute,
-  parameterAt,
-  propertyPathPresence,
   propertyValue,
   ROUTE_METHODS,
   routeTargets,
   staticMethods,
   type ReceiverInfo,
+  requestContextOf,
 } from './receivers.js';
 import type { AdapterContext, EndpointAdapter, EndpointMethod, RequestContextAccess } from './types.js';
 
@@ -49,10 +48,12 @@ function buildChain(options: TSESTree.ObjectExpression | undefined, handler: TSE
 }
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  const request = parameterAt(handler, 0);
-  if (!request) return undefined;
-  const actor = propertyPathPresence(adapter.context, request, ['user', 'id']) === 'present' ? `${request.name}.user?.id` : undefined;
-  return { actor, source: `${request.name}.ip` };
+  return requestContextOf(adapter.context, handler, {
+    actorPath: ['user', 'id'],
+    actor: request => `${request}.user?.id`,
+    source: request => `${request}.ip`,
+    typedOnly: true,
+  });
 }
 
 function report(

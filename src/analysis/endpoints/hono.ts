@@ -33,8 +33,6 @@ import {
   lastInlineFunction,
   looksLikeRoute,
   normalizeMethod,
-  parameterAt,
-  propertyPathPresence,
   propertyValue,
   resolveConst,
   ROUTE_METHODS,
@@ -45,6 +43,7 @@ import {
   typedStringness,
   type ReceiverInfo,
   type RouteTarget,
+  requestContextOf,
 } from './receivers.js';
 import type { AdapterContext, Endpoint, EndpointAdapter, EndpointMethod, RequestContextAccess } from './types.js';
 
@@ -52,10 +51,11 @@ const METHODS = ROUTE_METHODS.hono;
 const MAX_CHAIN = 16;
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  const c = parameterAt(handler, 0);
-  if (!c) return undefined;
-  const actor = propertyPathPresence(adapter.context, c, ['var', 'user', 'id']) === 'missing' ? undefined : `${c.name}.get('user')?.id`;
-  return { actor, source: `${c.name}.req.header('x-forwarded-for')` };
+  return requestContextOf(adapter.context, handler, {
+    actorPath: ['var', 'user', 'id'],
+    actor: c => `${c}.get('user')?.id`,
+    source: c => `${c}.req.header('x-forwarded-for')`,
+  });
 }
 
 function reportTargets(

@@ -13,20 +13,19 @@
  * `user.id`), source `ctx.ip`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrapExpression } from '../matchers.js';
+import { unwrapExpression } from '../matchers.js';
 import {
   constStringValue,
   endpointLabel,
   flattenHandlers,
-  frameworkOfReceiver,
   isInlineFunction,
   lastInlineFunction,
   looksLikeRoute,
-  parameterAt,
-  propertyPathPresence,
   ROUTE_METHODS,
   routeTargets,
   stringValue,
+  registrationCall,
+  requestContextOf,
 } from './receivers.js';
 import type { AdapterContext, EndpointAdapter, RequestContextAccess } from './types.js';
 
@@ -41,20 +40,18 @@ function isPathLike(adapter: AdapterContext, node: TSESTree.Node | undefined): b
 }
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  const ctx = parameterAt(handler, 0);
-  if (!ctx) return undefined;
-  const actor = propertyPathPresence(adapter.context, ctx, ['state', 'user', 'id']) === 'missing' ? undefined : `${ctx.name}.state.user?.id`;
-  return { actor, source: `${ctx.name}.ip` };
+  return requestContextOf(adapter.context, handler, {
+    actorPath: ['state', 'user', 'id'],
+    actor: ctx => `${ctx}.state.user?.id`,
+    source: ctx => `${ctx}.ip`,
+  });
 }
 
 function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-  const name = staticPropertyName(callee);
-  const method = name === undefined ? undefined : METHODS.get(name);
-  if (!method) return;
-  const info = frameworkOfReceiver(callee.object, adapter.context);
-  if (info?.framework !== 'koa') return;
+  const registration = registrationCall(adapter.context, call, 'koa', name => METHODS.has(name));
+  if (!registration) return;
+  const { callee, info } = registration;
+  const method = METHODS.get(registration.name)!;
 
   const args = call.arguments;
   const named = stringValue(args[0]) !== undefined && isPathLike(adapter, args[1]);

@@ -30,7 +30,7 @@ import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInfor
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import { flattenMembers, staticPropertyName, unwrapExpression } from '../matchers.js';
-import type { EndpointMethod } from './types.js';
+import type { EndpointMethod, Framework, RequestContextAccess } from './types.js';
 import { destructuredPath } from '../ast.js';
 
 export type HttpFramework = 'express' | 'fastify' | 'koa' | 'hono';
@@ -869,4 +869,44 @@ function computeReceiver(node: TSESTree.Node, context: RuleContext): ReceiverInf
     return { framework: guessFramework(sourceCode, origin.name), via: 'conventional', role: origin.role };
   }
   return undefined;
+}
+
+/**
+ * A route registration `receiver.name(…)` on a receiver of `framework`, for the method names `accepts`
+ * takes; undefined for any other call.
+ */
+export function registrationCall(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+  framework: Framework,
+  accepts: (name: string) => boolean,
+): { callee: TSESTree.MemberExpression; name: string; info: ReceiverInfo } | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = staticPropertyName(callee);
+  if (name === undefined || !accepts(name)) return undefined;
+  const info = frameworkOfReceiver(callee.object, context);
+  return info?.framework === framework ? { callee, name, info } : undefined;
+}
+
+/**
+ * The request context of a handler named after its first parameter (`req`, `ctx`, `c`): the actor
+ * expression when the parameter's type has `actorPath` (untyped: always, unless `typedOnly`), and the source.
+ */
+export function requestContextOf(
+  context: RuleContext,
+  handler: TSESTree.FunctionLike | undefined,
+  access: {
+    readonly actorPath: readonly string[];
+    readonly actor: (name: string) => string;
+    readonly source: (name: string) => string;
+    /** Name the actor only when the type shows it (never untyped). */
+    readonly typedOnly?: boolean;
+  },
+): RequestContextAccess | undefined {
+  const parameter = parameterAt(handler, 0);
+  if (!parameter) return undefined;
+  const presence = propertyPathPresence(context, parameter, access.actorPath);
+  const named = access.typedOnly ? presence === 'present' : presence !== 'missing';
+  return { actor: named ? access.actor(parameter.name) : undefined, source: access.source(parameter.name) };
 }
