@@ -74,6 +74,8 @@ export default createRule<[Options], MessageIds>({
       description: 'Require audit events to carry the fields the active regulations demand',
       recommended: true,
       checks: ['fields', 'audit'],
+      // Its audit finding is "failures are not audited".
+      auditScopes: ['failures'],
     },
     hasSuggestions: true,
     schema: [

@@ -31,6 +31,9 @@ export default createRule<[Options], MessageIds>({
       description: 'Require every endpoint to emit an audit event',
       recommended: true,
       checks: ['audit'],
+      // Any request can be a login, an admin action, an export or a change; breaches, logging
+      // start/stop and system objects are not endpoint events.
+      auditScopes: ['authentication', 'privilege', 'export', 'configuration', 'modification', 'reads', 'failures', 'audit-access', 'administration'],
     },
     hasSuggestions: true,
     schema: [

@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ruleEnforcesControl, type RuleCoverage } from '../src/analysis/controls.js';
 import {
   ALWAYS_ACTIVE_CATEGORIES,
   AUDIT_FIELDS,
@@ -20,9 +21,9 @@ import {
   type RetentionBounds,
 } from '../src/regulations/index.js';
 
-/** What the generator needs of a rule: its `meta.docs.checks`. */
+/** What the generator needs of a rule: its `meta.docs.checks` and `auditScopes`. */
 export interface DocRule {
-  readonly meta: { readonly docs?: { readonly checks?: readonly Check[] } };
+  readonly meta: { readonly docs?: RuleCoverage };
 }
 
 export const REGULATIONS_DOC_PATH = fileURLToPath(new URL('../docs/regulations.md', import.meta.url));
@@ -60,16 +61,13 @@ function describeChecks(control: Control): string {
     .join(', ');
 }
 
-/**
- * The rules enforcing a control: those whose `meta.docs.checks` share a check with it. Scopes
- * are not compared (a rule's metadata has none); `citeControls` narrows per finding.
- */
-function enforcedBy(control: Control, rules: ReadonlyMap<string, readonly Check[]>): string {
-  const names = [...rules].filter(([, checks]) => checks.some(check => control.checks.includes(check))).map(([name]) => name);
+/** The rules enforcing a control (`ruleEnforcesControl`, the same test the presets use). */
+function enforcedBy(control: Control, rules: ReadonlyMap<string, RuleCoverage>): string {
+  const names = [...rules].filter(([, coverage]) => ruleEnforcesControl(coverage, control)).map(([name]) => name);
   return names.length > 0 ? names.map(name => `[${name}](rules/${name}.md)`).join(', ') : '—';
 }
 
-function controlTable(controls: readonly Control[], rules: ReadonlyMap<string, readonly Check[]>): string[] {
+function controlTable(controls: readonly Control[], rules: ReadonlyMap<string, RuleCoverage>): string[] {
   return [
     '| control | what it requires (our words) | checks | enforced by |',
     '|---|---|---|---|',
@@ -94,7 +92,7 @@ function presetExpression(id: string): string {
   return /^[a-z]\w*$/i.test(id) ? `compliance.configs.${id}` : `compliance.configs['${id}']`;
 }
 
-function regulationSection(regulation: Regulation, rules: ReadonlyMap<string, readonly Check[]>): string[] {
+function regulationSection(regulation: Regulation, rules: ReadonlyMap<string, RuleCoverage>): string[] {
   const categories = regulation.sensitiveCategories.map(category => CATEGORY_TITLES[category]);
   const lines = [
     `## ${regulation.name}`,
@@ -134,7 +132,7 @@ export function renderRegulationsDoc(rules: Readonly<Record<string, DocRule>>): 
   const ruleChecks = new Map(
     Object.keys(rules)
       .sort()
-      .map(name => [name, rules[name]?.meta.docs?.checks ?? []] as const),
+      .map(name => [name, rules[name]?.meta.docs ?? {}] as const),
   );
   const letters = (Object.keys(CHECK_LETTERS) as Check[]).map(check => `**${CHECK_LETTERS[check]}** \`${check}\``);
   const lines = [
@@ -154,7 +152,8 @@ export function renderRegulationsDoc(rules: Readonly<Record<string, DocRule>>): 
     `Checks: ${letters.join(' · ')}.`,
     'An event must be audited, audit records carry the required fields, sensitive data is never logged',
     'unmasked, audit logs are protected, retention stays within bounds. A rule enforces a control when they',
-    `share a check. The categories ${ALWAYS_ACTIVE_CATEGORIES.map(category => CATEGORY_TITLES[category]).join(' and ')} are active under every preset.`,
+    'share a check (and, where that check is `audit` and both name the kinds of event they are about, those meet).',
+    `The categories ${ALWAYS_ACTIVE_CATEGORIES.map(category => CATEGORY_TITLES[category]).join(' and ')} are active under every preset.`,
     '',
   ];
   for (const id of REGULATION_IDS) lines.push(...regulationSection(REGULATIONS[id], ruleChecks));

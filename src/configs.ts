@@ -8,6 +8,7 @@
  *   so spreading several presets activates all their regulations.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
+import { ruleEnforcesControl } from './analysis/controls.js';
 import { REGULATIONS } from './regulations/index.js';
 import { REGULATION_IDS, type Regulation, type RegulationId } from './regulations/types.js';
 import type { ComplianceDocs } from './util/create-rule.js';
@@ -24,8 +25,8 @@ export interface CompliancePlugin {
 
 /** Whether a rule enforces some control of the regulation. */
 export function ruleServesRegulation(rule: AnyRule, regulation: Regulation): boolean {
-  const checks = rule.meta.docs?.checks ?? [];
-  return regulation.controls.some(control => control.checks.some(check => checks.includes(check)));
+  const docs = rule.meta.docs;
+  return docs !== undefined && regulation.controls.some(control => ruleEnforcesControl(docs, control));
 }
 
 function ruleEntries(plugin: CompliancePlugin, include: (rule: AnyRule) => boolean): TSESLint.FlatConfig.Rules {

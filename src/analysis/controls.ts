@@ -46,6 +46,24 @@ export function controlMatches(control: Control, query: CitationQuery): boolean 
   return true;
 }
 
+/** What a rule's metadata says it enforces (`meta.docs.checks` and `auditScopes`). */
+export interface RuleCoverage {
+  readonly checks?: readonly Check[];
+  readonly auditScopes?: readonly AuditScope[];
+}
+
+/**
+ * Whether a rule enforces a control: they share a check, and where the only shared check is
+ * `audit` and both are scoped to kinds of event, the kinds meet. Decides the presets and
+ * `docs/regulations.md`.
+ */
+export function ruleEnforcesControl(rule: RuleCoverage, control: Control): boolean {
+  const shared = control.checks.filter(check => rule.checks?.includes(check));
+  if (shared.length === 0) return false;
+  if (shared.some(check => check !== 'audit')) return true;
+  return intersects(control.auditScopes, rule.auditScopes);
+}
+
 /**
  * The controls of the active regulations backing a finding, grouped per regulation:
  * `(SOC 2 CC7.2; HIPAA 164.312(b), 164.308(a)(1)(ii)(D))`. References (OWASP) are cited by name.

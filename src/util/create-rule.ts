@@ -1,5 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import type { Check } from '../regulations/types.js';
+import type { AuditScope, Check } from '../regulations/types.js';
 
 export const REPO_URL = 'https://github.com/eslint-plugin-compliance/eslint-plugin-compliance';
 
@@ -11,6 +11,11 @@ export interface ComplianceDocs {
   requiresTypeChecking?: boolean;
   /** The checks (regulations.md letters) this rule enforces; decides the regulation presets and the cited controls. */
   checks: readonly Check[];
+  /**
+   * The kinds of audited event the rule's `audit` findings are about. Absent: every kind. A control
+   * scoped to other events only (GDPR Art. 33, breaches) is not enforced by the rule.
+   */
+  auditScopes?: readonly AuditScope[];
 }
 
 export function docsUrl(name: string): string {

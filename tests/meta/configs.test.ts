@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { citeControls } from '../../src/analysis/controls.js';
+import { citeControls, ruleEnforcesControl } from '../../src/analysis/controls.js';
 import { PRESET_NAMES, ruleServesRegulation } from '../../src/configs.js';
 import plugin, { configs } from '../../src/index.js';
 import { REGULATIONS } from '../../src/regulations/index.js';
@@ -59,6 +59,19 @@ describe('presets', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(Object.keys(configs[id].rules ?? {}).sort()).toEqual(expected.sort());
     expect(configs[id].settings).toEqual({ compliance: { regulations: { [id]: true } } });
+  });
+
+  it('scope the audit rules: GDPR (breaches only) does not enable endpoint audits or record fields; HIPAA does', () => {
+    expect(Object.keys(configs.gdpr.rules ?? {})).not.toContain('compliance/require-endpoint-audit');
+    expect(Object.keys(configs.gdpr.rules ?? {})).not.toContain('compliance/audit-event-fields');
+    expect(Object.keys(configs.gdpr.rules ?? {})).toContain('compliance/no-sensitive-data-in-logs');
+    expect(Object.keys(configs.hipaa.rules ?? {})).toEqual(
+      expect.arrayContaining(['compliance/require-endpoint-audit', 'compliance/audit-event-fields']),
+    );
+    const breach = REGULATIONS.gdpr.controls.find(control => control.id === 'Art. 33')!;
+    expect(ruleEnforcesControl({ checks: ['audit'], auditScopes: ['modification'] }, breach)).toBe(false);
+    expect(ruleEnforcesControl({ checks: ['audit'] }, breach)).toBe(true);
+    expect(ruleEnforcesControl({ checks: ['audit', 'protection'], auditScopes: ['reads'] }, REGULATIONS.gdpr.controls.find(c => c.id === 'Art. 32(1)')!)).toBe(true);
   });
 
   it('soc2 + pci-dss spread together resolve, through ESLint, to the union of both regulations', async () => {
