@@ -13,6 +13,20 @@ import { getPolicy } from '../../src/settings.js';
 import path from 'node:path';
 import { fixturesDir, typedTester, untypedTester } from '../rule-tester.js';
 
+/** Two Koa routers: one behind `auditLogMiddleware`, one behind a body parser only. */
+const KOA_AUDITED_AND_OPEN_ROUTERS = `
+        import Router from '@koa/router';
+        import { auditLogMiddleware, bodyParser } from './middleware/koa';
+        const queries = { async insert(_row: object) {} };
+        const router = new Router();
+        const open = new Router();
+        router.use(auditLogMiddleware(queries));
+        open.use(bodyParser());
+        router.post('/items', async (ctx) => { ctx.body = 1; });
+        open.post('/items', async (ctx) => { ctx.body = 1; });
+      `;
+
+
 const PROBE_FILE = path.join(fixturesDir, 'reach/src/probe.ts');
 
 const HTTP = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
@@ -405,17 +419,7 @@ describe('middleware registered on the receiver (PATTERNS #8)', () => {
     },
     {
       name: 'Koa: router.use(auditLogMiddleware(queries)) by name (default heuristic)',
-      code: `
-        import Router from '@koa/router';
-        import { auditLogMiddleware, bodyParser } from './middleware/koa';
-        const queries = { async insert(_row: object) {} };
-        const router = new Router();
-        const open = new Router();
-        router.use(auditLogMiddleware(queries));
-        open.use(bodyParser());
-        router.post('/items', async (ctx) => { ctx.body = 1; });
-        open.post('/items', async (ctx) => { ctx.body = 1; });
-      `,
+      code: KOA_AUDITED_AND_OPEN_ROUTERS,
       expected: [
         ['POST /items', 'middleware depth 0 via auditLogMiddleware'],
         ['POST /items', MISSING],
@@ -424,17 +428,7 @@ describe('middleware registered on the receiver (PATTERNS #8)', () => {
     {
       name: 'Koa: configured calls — the middleware factory audits through its returned closure',
       settings: { compliance: { audit: { calls: ['sendAudit'] } } },
-      code: `
-        import Router from '@koa/router';
-        import { auditLogMiddleware, bodyParser } from './middleware/koa';
-        const queries = { async insert(_row: object) {} };
-        const router = new Router();
-        const open = new Router();
-        router.use(auditLogMiddleware(queries));
-        open.use(bodyParser());
-        router.post('/items', async (ctx) => { ctx.body = 1; });
-        open.post('/items', async (ctx) => { ctx.body = 1; });
-      `,
+      code: KOA_AUDITED_AND_OPEN_ROUTERS,
       expected: [
         ['POST /items', 'middleware depth 1 via auditLogMiddleware > sendAudit'],
         ['POST /items', MISSING],
