@@ -14,7 +14,9 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { SettingsError } from '../errors.js';
-import { destructuredPath } from './ast.js';
+import { destructuredPath } from './ast/destructuring.js';
+import { staticPropertyName } from './ast/keys.js';
+import { unwrapExpression } from './ast/unwrap.js';
 
 export type MatcherSpec = string | { readonly import: string; readonly name: string } | { readonly type: string; readonly method: string };
 
@@ -97,49 +99,7 @@ export function compileDecoratorMatcher(spec: unknown, path: string): DecoratorM
  */
 export const EXPRESSION_SEGMENT = '<expr>';
 
-type Unwrappable =
-  | TSESTree.ChainExpression
-  | TSESTree.TSNonNullExpression
-  | TSESTree.TSAsExpression
-  | TSESTree.TSSatisfiesExpression
-  | TSESTree.TSTypeAssertion
-  | TSESTree.TSInstantiationExpression;
-
-function isUnwrappable(node: TSESTree.Node): node is Unwrappable {
-  switch (node.type) {
-    case AST_NODE_TYPES.ChainExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.TSInstantiationExpression:
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** Strips what does not change which function is called: `a?.b`, `a!`, `a as X`, `<X>a`, `a satisfies X`, `f<T>` (parentheses are not nodes). */
-export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (isUnwrappable(current)) current = current.expression;
-  return current;
-}
-
-/** The static name of a member's property: `a.b`, `a['b']`, ``a[`b`]``, `this.#b`; undefined for `a[k]`, `a[0]`. */
-export function staticPropertyName(member: TSESTree.MemberExpression): string | undefined {
-  const { property } = member;
-  if (!member.computed) {
-    if (property.type === AST_NODE_TYPES.Identifier) return property.name;
-    if (property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${property.name}`;
-    return undefined;
-  }
-  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
-  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0 && property.quasis.length === 1) {
-    return property.quasis[0]?.value.cooked ?? undefined;
-  }
-  return undefined;
-}
+export { staticPropertyName, unwrapExpression };
 
 export interface FlatPath {
   /** The unwrapped expression the static member chain starts from. */

@@ -41,7 +41,7 @@ import {
   type ViewServices,
   viewOf,
 } from './modules.js';
-import { destructuredPath } from './ast.js';
+import { destructuredPath } from './ast/destructuring.js';
 
 export type { FunctionNode } from './modules.js';
 

@@ -33,7 +33,7 @@ import type { Policy } from '../policy.js';
 import { type AuditAnalysis, createAuditAnalysis } from './audit.js';
 import { type CallMatcher, createCallMatcher, splitWords, staticPropertyName, unwrapExpression } from './matchers.js';
 import { findExport, lookupBinding, resolveImport, rootOf, viewOf } from './modules.js';
-import { destructuredPath } from './ast.js';
+import { destructuredPath } from './ast/destructuring.js';
 import { loadTypeScript } from '../util/typescript.js';
 
 export type SinkKind =

@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import { flattenMembers, staticPropertyName, unwrapExpression } from '../matchers.js';
 import type { EndpointMethod, Framework, RequestContextAccess } from './types.js';
-import { destructuredPath } from '../ast.js';
+import { destructuredPath } from '../ast/destructuring.js';
 
 export type HttpFramework = 'express' | 'fastify' | 'koa' | 'hono';
 

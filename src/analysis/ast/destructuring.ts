@@ -1,18 +1,7 @@
-/** Small ESTree helpers that several analyses share. */
+/** Destructuring patterns. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-
-/**
- * The static name of a property or member key: `a`, `#a`, `'a'`, `1`, `` `a` ``, `[‘a’]`;
- * undefined for a computed key that is not a literal.
- */
-export function staticKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
-  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
+import { staticKeyName } from './keys.js';
 
 /**
  * The property path from a destructuring pattern `top` down to the bound name `id`:
