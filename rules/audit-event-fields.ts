@@ -8,7 +8,6 @@
  * literals and local spreads, silence where the object cannot be seen); the suggestion is `src/fixes/audit-fields.ts`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { createAuditAnalysis } from '../src/analysis/audit.js';
 import {
   type AuditCallNode,
   type AuditEvent,
@@ -23,7 +22,7 @@ import { isFunctionNode } from '../src/analysis/modules.js';
 import { buildAddFieldsFix, buildCurrentTimeFix, type FieldToAdd, isOnFailurePath } from '../src/fixes/audit-fields.js';
 import type { Policy } from '../src/policy.js';
 import { AUDIT_FIELDS, type AuditField } from '../src/regulations/types.js';
-import { getPolicy } from '../src/settings.js';
+import { getSession } from '../src/analysis/session.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export interface Options {
@@ -119,7 +118,8 @@ export default createRule<[Options], MessageIds>({
     },
   },
   create(context, [options]) {
-    const policy = getPolicy(context);
+    const session = getSession(context);
+    const { policy } = session;
     const { sourceCode } = context;
     const required = requiredFields(policy, options);
     const allowOptional = options.allowOptional ?? true;
@@ -127,7 +127,7 @@ export default createRule<[Options], MessageIds>({
     if (required.length === 0 && !failureCheck) return {};
 
     const aliases = policy.audit.fieldAliases;
-    const analysis = createAuditAnalysis(context, policy, { maxDepth: 0 });
+    const analysis = session.audit(0);
     const reader = createAuditEventReader(context, {
       eventArgument: policy.audit.eventArgument,
       aliases,

@@ -13,7 +13,6 @@
  */
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { createAuditAnalysis } from '../src/analysis/audit.js';
 import { citeControls } from '../src/analysis/controls.js';
 import { calleePath, compileMatcher, createCallMatcher, type Matcher, type MatcherSpec } from '../src/analysis/matchers.js';
 import {
@@ -24,7 +23,7 @@ import {
   isThenableType,
   type PromiseFlow,
 } from '../src/analysis/promises.js';
-import { getPolicy } from '../src/settings.js';
+import { getSession } from '../src/analysis/session.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export interface Options {
@@ -117,9 +116,10 @@ export default createRule<[Options], MessageIds>({
     },
   },
   create(context, [options]) {
-    const policy = getPolicy(context);
+    const session = getSession(context);
+    const { policy } = session;
     const sourceCode = context.sourceCode;
-    const analysis = createAuditAnalysis(context, policy, { maxDepth: 0 });
+    const analysis = session.audit(0);
     const allowed = createCallMatcher(compileHandlers(options.allowHandlers ?? []), context);
     const sinks = createCallMatcher(policy.logging.sinks, context);
     const handling = createFailureHandling({

@@ -1,12 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { createAuditAnalysis } from '../src/analysis/audit.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { citeControls } from '../src/analysis/controls.js';
-import { appAdapters } from '../src/analysis/endpoints/app-adapters.js';
-import { httpAdapters } from '../src/analysis/endpoints/http-adapters.js';
 import { auditScopesFor, compileRoutePatterns, ENDPOINT_METHODS, methodsToAudit, requiredMethods } from '../src/analysis/endpoints/methods.js';
-import type { Endpoint } from '../src/analysis/endpoints/types.js';
 import { buildAuditCallFix } from '../src/fixes/audit-call.js';
-import { getPolicy } from '../src/settings.js';
+import { getSession, type Session } from '../src/analysis/session.js';
 import { createRule } from '../src/util/create-rule.js';
 import { mergeListeners } from '../src/util/merge-listeners.js';
 
@@ -22,6 +18,11 @@ export interface Options {
 export type MessageIds = 'missingAuditCall' | 'suggestAddAudit';
 
 export const DEFAULT_MAX_DEPTH = 4;
+
+/** The callees of the file's audit calls: the suggestion names its call after one of them. */
+function auditCallees(session: Session): TSESTree.Node[] {
+  return session.auditCalls().flatMap(call => (call.type === AST_NODE_TYPES.CallExpression ? [call.callee] : []));
+}
 
 export default createRule<[Options], MessageIds>({
   name: 'require-endpoint-audit',
@@ -69,28 +70,20 @@ export default createRule<[Options], MessageIds>({
     },
   },
   create(context, [options]) {
-    const policy = getPolicy(context);
-    const sourceCode = context.sourceCode;
+    const session = getSession(context);
+    const { policy } = session;
     const required = requiredMethods(policy, options.methods);
     const ignored = compileRoutePatterns(options.ignoreRoutes ?? []);
-    const analysis = createAuditAnalysis(context, policy, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
-    const endpoints: Endpoint[] = [];
-    const auditCallees: TSESTree.Node[] = [];
+    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
 
-    const adapters = [...httpAdapters, ...appAdapters].map(adapter =>
-      adapter.create({ context, sourceCode, policy, report: endpoint => endpoints.push(endpoint) }),
-    );
-
-    return mergeListeners(...adapters, {
-      CallExpression(node) {
-        if (analysis.isAuditCall(node)) auditCallees.push(node.callee);
-      },
+    return mergeListeners(session.visitor, {
       'Program:exit'() {
-        for (const endpoint of endpoints) {
+        const analysis = session.audit(maxDepth);
+        for (const endpoint of session.endpoints()) {
           const methods = methodsToAudit(endpoint, required);
           if (methods.length === 0 || ignored(endpoint.route)) continue;
           if (analysis.chainAudits(endpoint)) continue;
-          const fix = buildAuditCallFix(context, policy, endpoint, auditCallees);
+          const fix = buildAuditCallFix(context, policy, endpoint, auditCallees(session));
           context.report({
             node: endpoint.reportNode,
             messageId: 'missingAuditCall',

@@ -54,7 +54,7 @@ function configFor(target: Target, typed: boolean): Linter.Config[] {
     {
       files: ['**/*.{ts,tsx,js,jsx,mts,cts}'],
       languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
+        parser: tseslint.parser,
         parserOptions: typed ? { projectService: true, tsconfigRootDir: target.cwd } : {},
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
