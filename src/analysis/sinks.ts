@@ -32,7 +32,8 @@ import type * as ts from 'typescript';
 import type { Policy } from '../policy.js';
 import { type AuditAnalysis, createAuditAnalysis } from './audit.js';
 import { type CallMatcher, createCallMatcher, splitWords, staticPropertyName, unwrapExpression } from './matchers.js';
-import { findExport, lookupBinding, resolveImport, rootOf, viewOf } from './modules.js';
+import { findExport, lookupBinding, moduleSource, resolveImport, rootOf, viewOf } from './modules.js';
+import { getTypeServices } from './types/services.js';
 import { destructuredPath } from './ast/destructuring.js';
 import { loadTypeScript } from '../util/typescript.js';
 
@@ -860,7 +861,7 @@ export function createSinkDetector(context: Context, policy: Policy): SinkDetect
   }
 
   function exportValue(file: string, name: string): Value | undefined {
-    const target = findExport(file, name);
+    const target = findExport(file, name, moduleSource(getTypeServices(context)?.program));
     if (!target) return undefined;
     const root = rootOf(target.node);
     if (root !== sourceCode.ast) moduleFiles.set(root, target.file);
