@@ -2,9 +2,11 @@
  * Runs toolkit functions on real parses without RuleTester: a probe rule finds the node a selector names, asks the
  * function under test, and reports its fix; the fix is applied to the code.
  */
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { fixturesDir } from '../../rule-tester.js';
 
 export type ProbeContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -13,10 +15,12 @@ export interface ParseOptions {
   readonly filename?: string;
   readonly sourceType?: 'module' | 'script' | 'commonjs';
   readonly globals?: Record<string, 'readonly' | 'writable'>;
+  /** Parse with type information: the project service over tests/fixtures (`filename` defaults to its `file.ts`). */
+  readonly typed?: boolean;
 }
 
 function run(code: string, selector: string, visit: (context: ProbeContext, node: TSESTree.Node) => TSESLint.ReportFixFunction | undefined, options: ParseOptions): Linter.LintMessage[] {
-  const filename = options.filename ?? 'file.ts';
+  const filename = options.filename ?? (options.typed ? path.join(fixturesDir, 'file.ts') : 'file.ts');
   const rule: Rule.RuleModule = {
     meta: { type: 'problem', fixable: 'code', schema: [], messages: { probe: 'probe' } },
     create(context) {
@@ -38,6 +42,7 @@ function run(code: string, selector: string, visit: (context: ProbeContext, node
       ...(typescript ? { parser: tseslint.parser } : {}),
       ...(options.sourceType ? { sourceType: options.sourceType } : {}),
       ...(options.globals ? { globals: options.globals } : {}),
+      ...(options.typed ? { parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } } : {}),
     },
   };
   const messages = new Linter({ configType: 'flat' }).verify(code, [config], { filename });
