@@ -7,7 +7,7 @@
  * The event is found and read by `src/analysis/audit-event.ts` (typed: the argument's type decides; untyped: object
  * literals and local spreads, silence where the object cannot be seen); the suggestion is `src/fixes/audit-fields.ts`.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type AuditCallNode,
   type AuditEvent,
@@ -18,7 +18,7 @@ import {
 } from '../src/analysis/audit-event.js';
 import { citeControls } from '../src/analysis/controls.js';
 import { calleePath } from '../src/analysis/matchers.js';
-import { isFunctionNode } from '../src/analysis/modules.js';
+import { isFunctionNode } from '../src/analysis/ast/functions.js';
 import { buildAddFieldsFix, buildCurrentTimeFix, type FieldToAdd, isOnFailurePath } from '../src/fixes/audit-fields.js';
 import type { Policy } from '../src/policy.js';
 import { AUDIT_FIELDS, type AuditField } from '../src/regulations/types.js';
@@ -63,6 +63,56 @@ interface AuditRecord {
   /** The outcome certainly records a success; where to report it. */
   readonly success: TSESTree.Node | undefined;
   readonly failurePath: boolean;
+}
+
+/** The callee of an audit call on one line (`auditLogger\n  .log` reads `auditLogger.log`), cut to {@link MAX_LABEL}. */
+function label(sourceCode: Readonly<TSESLint.SourceCode>, call: AuditCallNode): string {
+  const text = sourceCode
+    .getText(call.callee)
+    .replace(/\s+/gu, ' ')
+    .replace(/\s*([.()[\]])\s*/gu, '$1');
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+}
+
+/** The node to report a property's value on: the value when it is written in this call, else the argument. */
+function within(event: AuditEvent, node: TSESTree.Node | undefined): TSESTree.Node {
+  return node && node.range[0] >= event.argument.range[0] && node.range[1] <= event.argument.range[1] ? node : event.argument;
+}
+
+/** Where the event certainly records a success (every outcome alias present holds a success value); else undefined. */
+function successNode(outcomeAliases: readonly string[], event: AuditEvent): TSESTree.Node | undefined {
+  let node: TSESTree.Node | undefined;
+  for (const alias of outcomeAliases) {
+    const lookup = event.lookup(alias);
+    if (lookup.kind === 'absent') continue;
+    if (lookup.kind === 'unknown' || !isSuccessValue(lookup.value)) return undefined;
+    node ??= within(event, lookup.valueNode);
+  }
+  return node;
+}
+
+/**
+ * With the default heuristic (a name with "audit"), an object that names none of the fields is not taken for an
+ * event: `auditSink.info({ audit: record })` inside the logger, an options object. An empty literal is a bare event;
+ * configured calls are audit calls by definition.
+ */
+function looksLikeEvent(policy: Policy, allAliases: readonly string[], event: AuditEvent): boolean {
+  if (policy.audit.calls) return true;
+  if (event.literal?.properties.length === 0 || event.positionalFields.length > 0) return true;
+  return allAliases.some((alias) => event.lookup(alias).kind !== 'absent');
+}
+
+/** The records grouped by the outermost function they are in (module-level code is no function: left out). */
+function byOutermostFunction(records: readonly AuditRecord[]): Iterable<AuditRecord[]> {
+  const byFunction = new Map<TSESTree.Node, AuditRecord[]>();
+  for (const record of records) {
+    const unit = outermostFunction(record.call);
+    if (!unit) continue;
+    const list = byFunction.get(unit);
+    if (list) list.push(record);
+    else byFunction.set(unit, [record]);
+  }
+  return byFunction.values();
 }
 
 export default createRule<[Options], MessageIds>({
@@ -149,20 +199,6 @@ export default createRule<[Options], MessageIds>({
       return /^with[A-Z]/u.test(path?.at(-1) ?? '');
     }
 
-    function label(call: AuditCallNode): string {
-      // One line: `auditLogger\n  .log` reads `auditLogger.log`.
-      const text = sourceCode
-        .getText(call.callee)
-        .replace(/\s+/gu, ' ')
-        .replace(/\s*([.()[\]])\s*/gu, '$1');
-      return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
-    }
-
-    /** The node to report a property's value on: the value when it is written in this call, else the argument. */
-    function within(event: AuditEvent, node: TSESTree.Node | undefined): TSESTree.Node {
-      return node && node.range[0] >= event.argument.range[0] && node.range[1] <= event.argument.range[1] ? node : event.argument;
-    }
-
     function checkFields(event: AuditEvent): void {
       const missing: FieldToAdd[] = [];
       const names: string[] = [];
@@ -184,7 +220,7 @@ export default createRule<[Options], MessageIds>({
         node: event.argument,
         messageId: 'missingFields',
         data: {
-          callee: label(event.call),
+          callee: label(sourceCode, event.call),
           fields: names.join(', '),
           controls: citeControls(policy, { checks: ['fields'], fields }),
         },
@@ -201,65 +237,34 @@ export default createRule<[Options], MessageIds>({
         context.report({
           node,
           messageId: 'hardCodedTimestamp',
-          data: { callee: label(event.call), controls: citeControls(policy, { checks: ['fields'], fields: ['timestamp'] }) },
+          data: { callee: label(sourceCode, event.call), controls: citeControls(policy, { checks: ['fields'], fields: ['timestamp'] }) },
           suggest: lookup.valueNode ? [{ messageId: 'suggestCurrentTime', fix: buildCurrentTimeFix(lookup.valueNode) }] : [],
         });
         return;
       }
     }
 
-    /** Where the event certainly records a success (every outcome alias present holds a success value); else undefined. */
-    function successNode(event: AuditEvent): TSESTree.Node | undefined {
-      let node: TSESTree.Node | undefined;
-      for (const alias of aliases.outcome) {
-        const lookup = event.lookup(alias);
-        if (lookup.kind === 'absent') continue;
-        if (lookup.kind === 'unknown' || !isSuccessValue(lookup.value)) return undefined;
-        node ??= within(event, lookup.valueNode);
-      }
-      return node;
-    }
-
     const allAliases = [...new Set(Object.values(aliases).flat())];
-
-    /**
-     * With the default heuristic (a name with "audit"), an object that names none of the fields is not taken for an
-     * event: `auditSink.info({ audit: record })` inside the logger, an options object. An empty literal is a bare event;
-     * configured calls are audit calls by definition.
-     */
-    function looksLikeEvent(event: AuditEvent): boolean {
-      if (policy.audit.calls) return true;
-      if (event.literal?.properties.length === 0 || event.positionalFields.length > 0) return true;
-      return allAliases.some((alias) => event.lookup(alias).kind !== 'absent');
-    }
 
     function checkCall(call: AuditCallNode): void {
       const seen = reader.eventOf(call);
-      const event = seen && looksLikeEvent(seen) ? seen : undefined;
+      const event = seen && looksLikeEvent(policy, allAliases, seen) ? seen : undefined;
       if (event && required.length > 0) {
         checkFields(event);
         checkTimestamp(event);
       }
-      if (failureCheck) records.push({ call, success: event && successNode(event), failurePath: isOnFailurePath(call) });
+      if (failureCheck) records.push({ call, success: event && successNode(aliases.outcome, event), failurePath: isOnFailurePath(call) });
     }
 
     function reportFailures(): void {
-      const byFunction = new Map<TSESTree.Node, AuditRecord[]>();
-      for (const record of records) {
-        const unit = outermostFunction(record.call);
-        if (!unit) continue; // module-level code: not a function
-        const list = byFunction.get(unit);
-        if (list) list.push(record);
-        else byFunction.set(unit, [record]);
-      }
-      for (const list of byFunction.values()) {
+      for (const list of byOutermostFunction(records)) {
         if (list.some((record) => record.failurePath || !record.success)) continue;
         const first = list[0]!;
         context.report({
           node: first.success!,
           messageId: 'failuresNotAudited',
           data: {
-            callee: label(first.call),
+            callee: label(sourceCode, first.call),
             controls: citeControls(policy, { checks: ['audit'], auditScopes: ['failures'] }),
           },
         });

@@ -11,8 +11,7 @@
  *
  * Without type information the rule cannot know that a call returns a promise, so it reports no floating call there.
  */
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { citeControls } from '../src/analysis/controls.js';
 import { calleePath, compileMatcher, createCallMatcher, type Matcher, type MatcherSpec } from '../src/analysis/matchers.js';
 import {
@@ -24,6 +23,7 @@ import {
   type PromiseFlow,
 } from '../src/analysis/promises.js';
 import { getSession } from '../src/analysis/session.js';
+import { getTypeServices } from '../src/analysis/types/services.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export interface Options {
@@ -46,18 +46,6 @@ function compileHandlers(specs: readonly MatcherSpec[]): readonly Matcher[] {
     compiledHandlers.set(key, compiled);
   }
   return compiled;
-}
-
-/** The checker, when the file was parsed with type information. */
-function typeServices(context: Readonly<TSESLint.RuleContext<MessageIds, [Options]>>): ParserServicesWithTypeInformation | undefined {
-  // `getParserServices` throws for parsers other than @typescript-eslint/parser (espree): look before calling it.
-  if (!context.sourceCode.parserServices?.program) return undefined;
-  try {
-    const services = ESLintUtils.getParserServices(context, true);
-    return services.program ? services : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export default createRule<[Options], MessageIds>({
@@ -128,8 +116,7 @@ export default createRule<[Options], MessageIds>({
       isAuditCall: call => analysis.isAuditCall(call),
       isLogSink: call => policy.logging.sinks.length > 0 && sinks.matches(call) !== undefined,
     });
-    const services = typeServices(context);
-    let checker: ts.TypeChecker | undefined;
+    const types = getTypeServices(context);
     const controls = citeControls(policy, { checks: ['audit', 'protection'] });
     /** Handlers and catch clauses already reported (several audit calls can share one). */
     const reported = new WeakSet<TSESTree.Node>();
@@ -148,11 +135,11 @@ export default createRule<[Options], MessageIds>({
 
     /** Typed mode: whether the call's value is a Promise or thenable. Checker failures count as no. */
     function isThenableCall(call: TSESTree.CallExpression): boolean {
-      if (!services) return false;
+      const tsNode = types?.tsNode(call);
+      const type = types?.typeOf(call);
+      if (!types || !tsNode || !type) return false;
       try {
-        checker ??= services.program.getTypeChecker();
-        const tsNode = services.esTreeNodeToTSNodeMap.get(call);
-        return isThenableType(checker, tsNode, checker.getTypeAtLocation(tsNode));
+        return isThenableType(types.checker, tsNode, type);
       } catch {
         return false;
       }

@@ -10,9 +10,13 @@
  *   `this.logger.*`, `req.log.*`, `settings.compliance.logging.sinks`). What it cannot see through counts as handling.
  * - {@link isThenableType}: typed mode — a type with a callable `then` (a Promise, or any thenable).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { calleePath, splitWords, staticPropertyName, unwrapExpression } from './matchers.js';
+import { type FunctionNode, isFunctionNode } from './ast/functions.js';
+import { staticPropertyName } from './ast/keys.js';
+import { unwrapExpression } from './ast/unwrap.js';
+import { constInitOf, findVariable } from './ast/variables.js';
+import { calleePath, splitWords } from './matchers.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Where a promise goes
@@ -169,24 +173,8 @@ export function followPromise(call: TSESTree.Node): PromiseFlow {
   return result('passed');
 }
 
-/** The function whose body `node` runs in (where `await` would apply); undefined at the top level, in a static block or field initializer. */
-export function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-        return current;
-      case AST_NODE_TYPES.StaticBlock:
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-        return undefined;
-      default:
-        break;
-    }
-  }
-  return undefined;
-}
+/** The function whose body `node` runs in: the AST toolkit's, re-exported for the rules that follow a promise. */
+export { enclosingFunction } from './ast/functions.js';
 
 /**
  * The `catch` clauses that receive an exception thrown where `node` runs: of each `try` whose block holds it, in the
@@ -269,16 +257,6 @@ export interface FailureHandling {
   handlerSwallows(handler: TSESTree.Node): boolean;
   /** Whether a `catch` clause swallows the exception: an empty body (comments only), or one that only logs. */
   catchSwallows(clause: TSESTree.CatchClause): boolean;
-}
-
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
 }
 
 export function createFailureHandling(options: FailureHandlingOptions): FailureHandling {
@@ -373,25 +351,18 @@ export function createFailureHandling(options: FailureHandlingOptions): FailureH
 
   /** The function a name is bound to in this file: a function declaration, or a never-reassigned `const f = () => …`. */
   function localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined {
-    let variable: TSESLint.Scope.Variable | null;
-    try {
-      variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-    } catch {
-      return undefined;
-    }
+    const variable = findVariable(sourceCode, identifier);
     if (variable?.defs.length !== 1) return undefined;
-    const def = variable.defs[0];
-    if (!def) return undefined;
-    if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-    if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-    if (variable.references.some(reference => reference.isWrite() && !reference.init)) return undefined;
-    const init = unwrapExpression(def.node.init);
-    return isFunction(init) ? init : undefined;
+    const declaration = variable.defs[0]?.node;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) return declaration;
+    const init = constInitOf(variable);
+    const value = init && unwrapExpression(init);
+    return isFunctionNode(value) ? value : undefined;
   }
 
   function handlerSwallows(handler: TSESTree.Node, depth = 0): boolean {
     const value = unwrapExpression(handler);
-    if (isFunction(value)) return functionSwallows(value);
+    if (isFunctionNode(value)) return functionSwallows(value);
     if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
       if (isAllowed(value)) return false;
       if (isNoopReference(value) || isLoggingCallee(value)) return true;

@@ -9,18 +9,19 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { Matcher } from '../analysis/matchers.js';
 import type { Endpoint, EndpointMethod } from '../analysis/endpoints/types.js';
 import type { Policy } from '../policy.js';
+import { isPathReachable, type NamedCallee, nameFirstCallee, type NamingOptions } from './toolkit/callee.js';
+import { addImport } from './toolkit/imports.js';
+import { blockIndent, insertStatementAfter, insertStatementBefore } from './toolkit/statements.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export interface AuditCallee {
-  /** The callee as written in the inserted code, e.g. `auditLogger.log`, `record`, `this.audit.log`. */
-  readonly text: string;
-  /** An import to add first, when the logger comes from `{ import, name }` and is not imported yet. */
-  readonly addImport?: { readonly module: string; readonly name: string };
-}
+/** The audit logger as the inserted call names it (`auditLogger.log`, `record`, `this.audit.log`) and the import it needs. */
+export type AuditCallee = NamedCallee;
+
+/** A logger is reached through `this` in a class that declares it, or a root bound here (a configured global counts). */
+const NAMING: NamingOptions = { throughThis: true, globals: true };
 
 const VERBS: Partial<Record<EndpointMethod, string>> = {
   POST: 'create',
@@ -54,100 +55,6 @@ export function actionName(endpoint: Endpoint): string {
     .join('.');
   const verb = VERBS[method] ?? method.toLowerCase();
   return `${resource || 'resource'}.${verb}`;
-}
-
-function isInScope(context: Context, node: TSESTree.Node, name: string): boolean {
-  let scope: ReturnType<Context['sourceCode']['getScope']> | null = context.sourceCode.getScope(node);
-  while (scope) {
-    if (scope.set.has(name)) return true;
-    if (scope.upper === null && scope.through.some(reference => reference.identifier.name === name)) return false;
-    scope = scope.upper;
-  }
-  return false;
-}
-
-function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.ClassBody) {
-      return current.parent;
-    }
-    if (
-      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
-      current.parent.type !== AST_NODE_TYPES.MethodDefinition
-    ) {
-      return undefined;
-    }
-    current = current.parent;
-  }
-  return undefined;
-}
-
-function classHasMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
-  for (const member of cls.body.body) {
-    if (
-      (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.MethodDefinition) &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === name
-    ) {
-      return true;
-    }
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-      for (const param of member.value.params) {
-        if (
-          param.type === AST_NODE_TYPES.TSParameterProperty &&
-          param.parameter.type === AST_NODE_TYPES.Identifier &&
-          param.parameter.name === name
-        ) {
-          return true;
-        }
-      }
-    }
-  }
-  return false;
-}
-
-/** The local name under which `module`'s export `name` is imported in this file, if it is. */
-function importedLocalName(program: TSESTree.Program, module: string, name: string): string | undefined {
-  for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module || statement.importKind === 'type') {
-      continue;
-    }
-    for (const specifier of statement.specifiers) {
-      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return `${specifier.local.name}.${name}`;
-      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier && name === 'default') return specifier.local.name;
-      if (
-        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-        specifier.importKind !== 'type' &&
-        (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === name
-      ) {
-        return specifier.local.name;
-      }
-    }
-  }
-  return undefined;
-}
-
-function calleeFromMatcher(context: Context, matcher: Matcher, at: TSESTree.Node): AuditCallee | undefined {
-  if (matcher.kind === 'path') {
-    if (matcher.segments.includes('*')) return undefined;
-    const [root, second] = matcher.segments;
-    if (!root) return undefined;
-    if (root === 'this') {
-      const cls = enclosingClass(at);
-      return cls && second && classHasMember(cls, second) ? { text: matcher.source } : undefined;
-    }
-    return isInScope(context, at, root) ? { text: matcher.source } : undefined;
-  }
-  if (matcher.kind === 'import') {
-    const [first, ...rest] = matcher.segments;
-    if (!first) return undefined;
-    const local = importedLocalName(context.sourceCode.ast, matcher.module, first);
-    if (local) return { text: [local, ...rest].join('.') };
-    if (first === 'default' || isInScope(context, at, first)) return undefined;
-    return { text: matcher.segments.join('.'), addImport: { module: matcher.module, name: first } };
-  }
-  return undefined;
 }
 
 /**
@@ -185,24 +92,12 @@ export function nameAuditCallee(
   at: TSESTree.Node,
   existingCallees: readonly TSESTree.Node[],
 ): AuditCallee | undefined {
-  if (policy.audit.calls) {
-    for (const matcher of policy.audit.calls) {
-      const callee = calleeFromMatcher(context, matcher, at);
-      if (callee) return callee;
-    }
-    return undefined;
-  }
+  const { sourceCode } = context;
+  if (policy.audit.calls) return nameFirstCallee(sourceCode, policy.audit.calls, at, NAMING);
   for (const callee of existingCallees) {
-    const text = context.sourceCode.getText(callee);
+    const text = sourceCode.getText(callee);
     if (!/^[\w$]+(?:\.[\w$]+)*$/u.test(text) || !isLoggerCall(callee)) continue;
-    const root = text.split('.')[0]!;
-    if (root === 'this') {
-      const cls = enclosingClass(at);
-      const second = text.split('.')[1];
-      if (cls && second && classHasMember(cls, second)) return { text };
-    } else if (isInScope(context, at, root)) {
-      return { text };
-    }
+    if (isPathReachable(sourceCode, text.split('.'), at, NAMING)) return { text };
   }
   return undefined;
 }
@@ -224,56 +119,60 @@ export function eventProperties(policy: Policy, endpoint: Endpoint): string[] {
   return properties;
 }
 
-/** The insertion point: the start of the branch or handler body, with the indentation to use. */
-function insertionPoint(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  endpoint: Endpoint,
-):
-  | { kind: 'before'; node: TSESTree.Node; indent: string }
-  | { kind: 'after'; node: TSESTree.Node; indent: string }
-  | { kind: 'wrap'; body: TSESTree.Expression; indent: string }
-  | { kind: 'empty'; body: TSESTree.BlockStatement; indent: string }
-  | undefined {
-  // The text between the inserted call and the statement it precedes: a new line with the statement's
-  // indentation when the statement starts its line, a space when it follows other code (`{ stmt }`).
-  const indentOf = (node: TSESTree.Node): string => {
-    const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-    const before = line.slice(0, node.loc.start.column);
-    return /^\s*$/u.test(before) ? `\n${before}` : ' ';
-  };
+/**
+ * Where the call goes: before the first statement of the branch or handler body (directives such as 'use server'
+ * stay first), after the directives of a body that has only those, into an empty body, or into a block that replaces
+ * a concise body.
+ */
+type InsertionPoint =
+  | { readonly kind: 'before'; readonly node: TSESTree.Node }
+  | { readonly kind: 'after'; readonly node: TSESTree.Node }
+  | { readonly kind: 'wrap'; readonly body: TSESTree.Expression; readonly owner: TSESTree.Node }
+  | { readonly kind: 'empty'; readonly body: TSESTree.BlockStatement; readonly owner: TSESTree.Node };
+
+function insertionPoint(endpoint: Endpoint): InsertionPoint | undefined {
   const branch = endpoint.branch;
   if (branch) {
     if (branch.type === AST_NODE_TYPES.SwitchCase) {
       const first = branch.consequent[0];
       if (!first) return undefined;
       const target = first.type === AST_NODE_TYPES.BlockStatement && first.body[0] ? first.body[0] : first;
-      return { kind: 'before', node: target, indent: indentOf(target) };
+      return { kind: 'before', node: target };
     }
     if (branch.type === AST_NODE_TYPES.BlockStatement) {
       const first = branch.body[0];
-      return first ? { kind: 'before', node: first, indent: indentOf(first) } : undefined;
+      return first ? { kind: 'before', node: first } : undefined;
     }
-    return { kind: 'before', node: branch, indent: indentOf(branch) };
+    return { kind: 'before', node: branch };
   }
   const handler = endpoint.handler;
   if (!handler?.body) return undefined;
   if (handler.body.type === AST_NODE_TYPES.BlockStatement) {
     const body = handler.body.body;
-    // Keep directives ('use server') first.
     const first = body.find(statement => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive));
-    if (first) return { kind: 'before', node: first, indent: indentOf(first) };
+    if (first) return { kind: 'before', node: first };
     // Only directives: the call goes after them. An empty body: the call becomes its statement.
     const directive = body.at(-1);
-    return directive
-      ? { kind: 'after', node: directive, indent: indentOf(directive) }
-      : { kind: 'empty', body: handler.body, indent: lineIndentOf(sourceCode, handler) };
+    return directive ? { kind: 'after', node: directive } : { kind: 'empty', body: handler.body, owner: handler };
   }
-  return { kind: 'wrap', body: handler.body, indent: lineIndentOf(sourceCode, handler) };
+  return { kind: 'wrap', body: handler.body, owner: handler };
 }
 
-/** The indentation of the line a node starts on. */
-function lineIndentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  return /^\s*/u.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+/** The fix that writes `call` at `point`. */
+function insertCall(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, point: InsertionPoint, call: string): TSESLint.RuleFix {
+  if (point.kind === 'before') return insertStatementBefore(fixer, sourceCode, point.node, call);
+  if (point.kind === 'after') return insertStatementAfter(fixer, sourceCode, point.node, call);
+  // New lines of a block written for the handler: its statements one level deeper than the handler's line.
+  const { outer, inner } = blockIndent(sourceCode, point.owner);
+  if (point.kind === 'empty') {
+    // `{}` becomes a block with the call; a body holding only comments keeps them after it.
+    const open = point.body.range[0];
+    const inside = sourceCode.text.slice(open + 1, point.body.range[1] - 1);
+    return /^\s*$/u.test(inside) ? fixer.replaceText(point.body, `{${inner}${call}${outer}}`) : fixer.insertTextAfterRange([open, open + 1], `${inner}${call}`);
+  }
+  const bodyText = sourceCode.getText(point.body);
+  const returned = point.body.type === AST_NODE_TYPES.ObjectExpression ? `(${bodyText})` : bodyText;
+  return fixer.replaceText(point.body, `{${inner}${call}${inner}return ${returned};${outer}}`);
 }
 
 /** The fix that inserts the audit call, or undefined when no logger can be named or there is no body to insert into. */
@@ -288,51 +187,15 @@ export function buildAuditCallFix(
   if (!handler || !at) return undefined;
   const callee = nameAuditCallee(context, policy, at, existingCallees);
   if (!callee) return undefined;
-  const point = insertionPoint(context.sourceCode, endpoint);
+  const point = insertionPoint(endpoint);
   if (!point) return undefined;
   const call = `${handler.async ? 'await ' : ''}${callee.text}({ ${eventProperties(policy, endpoint).join(', ')} });`;
-  const sourceCode = context.sourceCode;
+  const { sourceCode, filename } = context;
+  const importRequest = callee.addImport;
   return fixer => {
-    const fixes: TSESLint.RuleFix[] = [];
-    if (callee.addImport) {
-      const { name, module } = callee.addImport;
-      const { body } = sourceCode.ast;
-      // A CommonJS script cannot have `import` declarations: it gets a `require`.
-      // (espree reports `commonjs` for such files, beyond the declared `'module' | 'script'`.)
-      const sourceType: string = sourceCode.ast.sourceType;
-      const text = sourceType === 'module' ? `import { ${name} } from '${module}';` : `const { ${name} } = require('${module}');`;
-      // After the last import, else after the directive prologue ('use server' must stay first), else before the first
-      // statement (below a shebang or header comment).
-      const directives = body.filter((statement, index) =>
-        body.slice(0, index + 1).every(item => item.type === AST_NODE_TYPES.ExpressionStatement && item.directive !== undefined),
-      );
-      const after = body.filter(statement => statement.type === AST_NODE_TYPES.ImportDeclaration).at(-1) ?? directives.at(-1);
-      const first = body[0];
-      if (after) fixes.push(fixer.insertTextAfter(after, `\n${text}`));
-      else if (first) fixes.push(fixer.insertTextBefore(first, `${text}\n`));
-      else fixes.push(fixer.insertTextBeforeRange([0, 0], `${text}\n`));
-    }
-    // New lines of a block written for the handler: its statements one level deeper than the handler's line.
-    const outer = point.kind === 'empty' || point.kind === 'wrap' ? `\n${point.indent}` : '';
-    const inner = `${outer}  `;
-    if (point.kind === 'before') {
-      fixes.push(fixer.insertTextBefore(point.node, `${call}${point.indent}`));
-    } else if (point.kind === 'after') {
-      fixes.push(fixer.insertTextAfter(point.node, `${point.indent}${call}`));
-    } else if (point.kind === 'empty') {
-      // `{}` becomes a block with the call; a body holding only comments keeps them after it.
-      const open = point.body.range[0];
-      const inside = sourceCode.text.slice(open + 1, point.body.range[1] - 1);
-      fixes.push(
-        /^\s*$/u.test(inside)
-          ? fixer.replaceText(point.body, `{${inner}${call}${outer}}`)
-          : fixer.insertTextAfterRange([open, open + 1], `${inner}${call}`),
-      );
-    } else {
-      const bodyText = sourceCode.getText(point.body);
-      const returned = point.body.type === AST_NODE_TYPES.ObjectExpression ? `(${bodyText})` : bodyText;
-      fixes.push(fixer.replaceText(point.body, `{${inner}${call}${inner}return ${returned};${outer}}`));
-    }
+    // A script cannot have `import` declarations: it gets a `require`; a module gets an import, whatever else it uses.
+    const fixes = importRequest ? [addImport(fixer, sourceCode, importRequest, { filename, policy: 'syntax' })] : [];
+    fixes.push(insertCall(fixer, sourceCode, point, call));
     return fixes;
   };
 }

@@ -11,114 +11,28 @@
  *
  * Every output parses: property shorthands are expanded before wrapping, sequences are parenthesized.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Matcher } from '../analysis/matchers.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Policy } from '../policy.js';
+import { type NamedCallee, nameFirstCallee, type NamingOptions } from './toolkit/callee.js';
+import { addImport } from './toolkit/imports.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** A masking function as the file can call it. */
-export interface MaskingCallee {
-  /** The callee as written, e.g. `mask`, `pii.scrub`. */
-  readonly text: string;
-  /** An import to add first (`{ import, name }` not imported yet). */
-  readonly addImport?: { readonly module: string; readonly name: string };
-}
+/** A masking function as the file can call it (`mask`, `pii.scrub`), and the import to add first. */
+export type MaskingCallee = NamedCallee;
 
 /** Fields listed by a pick suggestion, at most. */
 export const MAX_PICKED_FIELDS = 6;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
 
-function inScope(context: Context, at: TSESTree.Node, name: string): boolean {
-  try {
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(at), name);
-    // A declared binding (import, function, const…); globals configured without definitions do not count.
-    return variable !== null && variable.defs.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The local text under which `module`'s export `name` is imported in this file (`scrub`, `pii.scrub`, `default` local). */
-function importedAs(program: TSESTree.Program, module: string, name: string): string | undefined {
-  for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module || statement.importKind === 'type') continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return `${specifier.local.name}.${name}`;
-      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-        if (name === 'default') return specifier.local.name;
-        continue;
-      }
-      if (specifier.importKind === 'type') continue;
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-      if (imported === name) return specifier.local.name;
-    }
-  }
-  return undefined;
-}
-
-function calleeOfMatcher(context: Context, matcher: Matcher, at: TSESTree.Node): MaskingCallee | undefined {
-  if (matcher.kind === 'path') {
-    const [root] = matcher.segments;
-    if (!root || root === 'this' || matcher.segments.includes('*')) return undefined;
-    return inScope(context, at, root) ? { text: matcher.source } : undefined;
-  }
-  if (matcher.kind === 'import') {
-    const [first, ...rest] = matcher.segments;
-    if (!first) return undefined;
-    const local = importedAs(context.sourceCode.ast, matcher.module, first);
-    if (local) return { text: [local, ...rest].join('.') };
-    // A default export has no name to import it by; a local binding of the name would be shadowed.
-    if (first === 'default' || !IDENTIFIER.test(first) || inScope(context, at, first)) return undefined;
-    return { text: matcher.segments.join('.'), addImport: { module: matcher.module, name: first } };
-  }
-  return undefined;
-}
+/** A masking function is a declared binding or an import (configured globals do not count), never `this.x`. */
+const NAMING: NamingOptions = { throughThis: false, globals: false };
 
 /** The first masking function of the policy that the code at `at` can call, or undefined. */
 export function nameMaskingCallee(context: Context, policy: Policy, at: TSESTree.Node): MaskingCallee | undefined {
-  for (const matcher of policy.masking.functions) {
-    const callee = calleeOfMatcher(context, matcher, at);
-    if (callee) return callee;
-  }
-  return undefined;
-}
-
-/** Where a new import goes: after the last import, after directives and a shebang, or at the top. */
-function addImportFix(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, module: string, name: string): TSESLint.RuleFix {
-  const program = sourceCode.ast;
-  const imports = program.body.filter(statement => statement.type === AST_NODE_TYPES.ImportDeclaration);
-  const commonjs = program.sourceType === 'script' || (imports.length === 0 && program.body.some(isRequireDeclaration));
-  const text = commonjs ? `const { ${name} } = require(${quote(module)});` : `import { ${name} } from ${quote(module)};`;
-  const lastImport = imports.at(-1);
-  if (lastImport) return fixer.insertTextAfter(lastImport, `\n${text}`);
-  const directives = program.body.filter(
-    (statement): statement is TSESTree.ExpressionStatement => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined,
-  );
-  let lastDirective: TSESTree.ExpressionStatement | undefined;
-  for (const statement of program.body) {
-    if (!directives.includes(statement as TSESTree.ExpressionStatement)) break;
-    lastDirective = statement as TSESTree.ExpressionStatement;
-  }
-  if (lastDirective) return fixer.insertTextAfter(lastDirective, `\n${text}`);
-  if (sourceCode.text.startsWith('#!')) {
-    const end = sourceCode.text.indexOf('\n');
-    return end === -1 ? fixer.insertTextAfterRange([0, sourceCode.text.length], `\n${text}\n`) : fixer.insertTextAfterRange([0, end + 1], `${text}\n`);
-  }
-  return fixer.insertTextBeforeRange([0, 0], `${text}\n`);
-}
-
-/** `const x = require('m')` at the top level: a CommonJS module, where an `import` would not run. */
-function isRequireDeclaration(statement: TSESTree.ProgramStatement): boolean {
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  return statement.declarations.some(
-    declarator =>
-      declarator.init?.type === AST_NODE_TYPES.CallExpression &&
-      declarator.init.callee.type === AST_NODE_TYPES.Identifier &&
-      declarator.init.callee.name === 'require',
-  );
+  return nameFirstCallee(context.sourceCode, policy.masking.functions, at, NAMING);
 }
 
 function quote(text: string): string {
@@ -157,7 +71,7 @@ export function buildMaskFix(sourceCode: SourceCode, node: TSESTree.Node, callee
   const wrapped = `${callee.text}(${argumentText(sourceCode, target)})`;
   return fixer => {
     const fixes: TSESLint.RuleFix[] = [];
-    if (callee.addImport) fixes.push(addImportFix(fixer, sourceCode, callee.addImport.module, callee.addImport.name));
+    if (callee.addImport) fixes.push(addImport(fixer, sourceCode, callee.addImport, { policy: 'usage' }));
     if (shorthand) fixes.push(fixer.insertTextAfter(shorthand.key, `: ${wrapped}`));
     else fixes.push(fixer.replaceText(target, wrapped));
     return fixes;
