@@ -1,0 +1,142 @@
+/**
+ * Names (both modes). A name is split into lower-case words (`splitWords`); a pattern of an ACTIVE category
+ * (`policy.sensitivePatterns`) matches a contiguous run of the name's words whose letters spell the pattern, unless the
+ * words around it say the name only talks about the data (`words.ts`). The longest run wins, then the earlier category.
+ *
+ * Caches, per process: one compiled pattern table per `Policy` (a WeakMap: a policy is resolved once per settings
+ * object), and inside it each name's answer, bounded by {@link MAX_CACHED_NAMES} (cleared when full), so a name is
+ * classified once per process and policy whatever file or rule asks.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Policy } from '../../policy.js';
+import { staticPropertyName } from '../ast/keys.js';
+import { unwrapExpression } from '../ast/unwrap.js';
+import { splitWords } from '../matchers.js';
+import type { SensitiveMatch } from './match.js';
+import { META_SUFFIXES, NON_SECRET_ENV, PREDICATE_PREFIXES, QUALIFIERS } from './words.js';
+
+interface CompiledPattern {
+  readonly category: string;
+  /** The pattern's letters: `apiKey` → `apikey`. */
+  readonly letters: string;
+  /** Position of the category in the policy: earlier wins a tie. */
+  readonly order: number;
+}
+
+interface CompiledPolicy {
+  readonly byLetters: ReadonlyMap<string, CompiledPattern>;
+  /** The most words a run may have: the longest pattern's word count plus one (`passPhrase` for `passphrase`). */
+  readonly maxRun: number;
+  readonly ignore: ReadonlySet<string>;
+  readonly results: Map<string, SensitiveMatch | null>;
+}
+
+export const MAX_CACHED_NAMES = 20_000;
+/** Per process, one entry per policy: dies with the policy. */
+const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
+
+function compilePolicy(policy: Policy): CompiledPolicy {
+  const cached = compiledPolicies.get(policy);
+  if (cached) return cached;
+  const byLetters = new Map<string, CompiledPattern>();
+  let maxWords = 1;
+  let order = 0;
+  for (const category of policy.sensitiveCategories) {
+    for (const pattern of policy.sensitivePatterns[category] ?? []) {
+      const words = splitWords(pattern);
+      const letters = words.join('');
+      if (letters.length === 0) continue;
+      maxWords = Math.max(maxWords, words.length);
+      if (!byLetters.has(letters)) byLetters.set(letters, { category, letters, order });
+    }
+    order += 1;
+  }
+  const ignore = new Set([...policy.sensitiveIgnore].map((name) => splitWords(name).join('')));
+  const compiled: CompiledPolicy = { byLetters, maxRun: maxWords + 1, ignore, results: new Map() };
+  compiledPolicies.set(policy, compiled);
+  return compiled;
+}
+
+/** The singular forms a plural word may have: `passwords` → password, `addresses` → address, `diagnoses` → diagnosis. */
+function singulars(word: string): string[] {
+  const forms: string[] = [];
+  if (word.length > 3 && word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.length > 3 && word.endsWith('es')) forms.push(word.slice(0, -2), `${word.slice(0, -2)}is`);
+  if (word.length > 2 && word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
+  return forms;
+}
+
+function lookup(compiled: CompiledPolicy, letters: string): CompiledPattern | undefined {
+  const exact = compiled.byLetters.get(letters);
+  if (exact) return exact;
+  for (const form of singulars(letters)) {
+    const found = compiled.byLetters.get(form);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether the run `words[start, end)` that spells `pattern` is the data, not talk about it. */
+function countsAsData(words: readonly string[], start: number, end: number, pattern: CompiledPattern): boolean {
+  for (let index = end; index < words.length; index += 1) {
+    if (META_SUFFIXES.has(words[index] ?? '')) return false;
+  }
+  if (start > 0 && (PREDICATE_PREFIXES.has(words[start - 1] ?? '') || PREDICATE_PREFIXES.has(words[0] ?? ''))) return false;
+  const qualifiers = QUALIFIERS.get(pattern.letters);
+  if (qualifiers) {
+    if (start > 0 && qualifiers.before?.has(words[start - 1] ?? '')) return false;
+    if (end < words.length && qualifiers.after?.has(words[end] ?? '')) return false;
+  }
+  return true;
+}
+
+function computeName(name: string, policy: Policy, compiled: CompiledPolicy): SensitiveMatch | undefined {
+  const words = splitWords(name);
+  if (words.length === 0) return undefined;
+  if (compiled.ignore.has(words.join(''))) return undefined;
+  let best: { pattern: CompiledPattern; length: number } | undefined;
+  for (let start = 0; start < words.length; start += 1) {
+    let letters = '';
+    for (let end = start + 1; end <= Math.min(words.length, start + compiled.maxRun); end += 1) {
+      letters += words[end - 1] ?? '';
+      const pattern = lookup(compiled, letters);
+      if (!pattern || !countsAsData(words, start, end, pattern)) continue;
+      const length = end - start;
+      if (!best || length > best.length || (length === best.length && pattern.order < best.pattern.order)) best = { pattern, length };
+    }
+  }
+  if (!best || !policy.sensitiveCategories.has(best.pattern.category)) return undefined;
+  return Object.freeze({ category: best.pattern.category, name, via: 'name' as const });
+}
+
+/** Pure name classification, exported for unit tests and other rules. Cached per policy. */
+export function classifyName(name: string, policy: Policy): SensitiveMatch | undefined {
+  const compiled = compilePolicy(policy);
+  const cached = compiled.results.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = computeName(name, policy, compiled);
+  if (compiled.results.size >= MAX_CACHED_NAMES) compiled.results.clear();
+  compiled.results.set(name, result ?? null);
+  return result;
+}
+
+/** The name a node goes by: an identifier, or the static last property of a member chain. */
+export function nodeName(node: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = staticPropertyName(expression);
+  if (name === undefined) return undefined;
+  if (NON_SECRET_ENV.has(name)) {
+    const object = unwrapExpression(expression.object);
+    if (
+      object.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(object) === 'env' &&
+      unwrapExpression(object.object).type === AST_NODE_TYPES.Identifier &&
+      (unwrapExpression(object.object) as TSESTree.Identifier).name === 'process'
+    ) {
+      return undefined;
+    }
+  }
+  return name;
+}

@@ -1,0 +1,117 @@
+/**
+ * Sensitive-data classification of nodes for one file: the state object and the free functions that read it. Names
+ * work in both modes; the type functions need type information and answer undefined / empty without it. Never throws.
+ *
+ * Caches: per state (one file, one rule run) the answer for each node (`WeakMap<TSESTree.Node, …>`); the pick list of a
+ * node is computed only when asked (only a finding's suggestion asks). Type walks are cached per program
+ * (`type-walk.ts`), name answers per process and policy (`names.ts`).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import type { Policy } from '../../policy.js';
+import { getTypeServices, type TypeServices } from '../types/services.js';
+import { DEFAULT_TYPE_DEPTH, type SensitiveMatch } from './match.js';
+import { classifyName, nodeName } from './names.js';
+import type { TypeWalker } from './type-facts.js';
+import { finish, pickableProperties, walk, walkerFor } from './type-walk.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** What the type of one node says: its sensitive paths, shallowest first, and (once asked) the fields a pick keeps. */
+interface NodeTypes {
+  readonly type: ts.Type | undefined;
+  readonly matches: readonly SensitiveMatch[];
+  /** Undefined until asked; then the safe fields, or null when the type cannot be picked from. */
+  safe?: readonly string[] | null;
+}
+
+export interface SensitiveDataState {
+  readonly context: Context;
+  readonly policy: Policy;
+  /** How many property levels a type is walked (at least 1). */
+  readonly depth: number;
+  /** The file's type services and the program's walker, looked up on first typed question: null in untyped mode. */
+  typed: { readonly services: TypeServices; readonly walker: TypeWalker } | null | undefined;
+  /** Per state (one file, one rule run): what each node's type says. */
+  readonly nodes: WeakMap<TSESTree.Node, NodeTypes>;
+}
+
+const NO_TYPES: NodeTypes = Object.freeze({ type: undefined, matches: Object.freeze([]), safe: null });
+
+export function createSensitiveDataState(context: Context, policy: Policy, depth = DEFAULT_TYPE_DEPTH): SensitiveDataState {
+  return { context, policy, depth: Math.max(1, Math.floor(depth)), typed: undefined, nodes: new WeakMap() };
+}
+
+/** The name of an identifier or member chain, classified: `user.password`, `headers['x-api-key']`, `DB_PASSWORD`. */
+export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node): SensitiveMatch | undefined {
+  const name = nodeName(node);
+  return name === undefined ? undefined : classifyName(name, state.policy);
+}
+
+function typedSupport(state: SensitiveDataState): SensitiveDataState['typed'] {
+  if (state.typed === undefined) {
+    const services = getTypeServices(state.context);
+    state.typed = services ? { services, walker: walkerFor(services, state.policy) } : null;
+  }
+  return state.typed;
+}
+
+function computeTypes(state: SensitiveDataState, node: TSESTree.Node): NodeTypes {
+  const support = typedSupport(state);
+  if (!support) return NO_TYPES;
+  const type = support.services.typeOf(node);
+  if (!type) return NO_TYPES;
+  try {
+    const matches = walk(support.walker, type, state.depth)
+      .map((match, index) => ({ match, index }))
+      .sort((a, b) => (a.match.path?.length ?? 0) - (b.match.path?.length ?? 0) || a.index - b.index)
+      .map(({ match }) => finish(match));
+    return { type, matches: Object.freeze(matches) };
+  } catch {
+    return NO_TYPES;
+  }
+}
+
+function typesOf(state: SensitiveDataState, node: TSESTree.Node): NodeTypes {
+  let result = state.nodes.get(node);
+  if (!result) {
+    result = computeTypes(state, node);
+    state.nodes.set(node, result);
+  }
+  return result;
+}
+
+/** Typed mode: every sensitive property path of the node's type (depth-bounded), shallowest first. Empty untyped. */
+export function sensitivePaths(state: SensitiveDataState, node: TSESTree.Node): readonly SensitiveMatch[] {
+  return typesOf(state, node).matches;
+}
+
+/** Typed mode: the first (shallowest) of {@link sensitivePaths}, or undefined. */
+export function classifyType(state: SensitiveDataState, node: TSESTree.Node): SensitiveMatch | undefined {
+  return typesOf(state, node).matches[0];
+}
+
+/**
+ * Typed mode: the top-level property names of the node's object type that are NOT sensitive (none when the value
+ * itself is); undefined when it is not an object type (primitives, arrays, promises, functions) or untyped.
+ */
+export function safeProperties(state: SensitiveDataState, node: TSESTree.Node): readonly string[] | undefined {
+  const result = typesOf(state, node);
+  if (result.safe === undefined) result.safe = computeSafe(state, result);
+  return result.safe ?? undefined;
+}
+
+function computeSafe(state: SensitiveDataState, result: NodeTypes): readonly string[] | null {
+  const support = state.typed;
+  if (!support || !result.type) return null;
+  try {
+    const properties = pickableProperties(support.walker, support.services.checker.getNonNullableType(result.type));
+    if (!properties) return null;
+    const { matches } = result;
+    const whole = matches.some((match) => !match.path || match.path.length === 0);
+    const sensitive = new Set(matches.map((match) => match.path?.[0]));
+    return Object.freeze(whole ? [] : properties.map(([property]) => property.getName()).filter((name) => !sensitive.has(name)));
+  } catch {
+    return null;
+  }
+}
