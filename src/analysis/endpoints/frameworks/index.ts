@@ -99,7 +99,10 @@ export interface FrameworkTables {
   /** Hooks that run for every request of a route, before or around the handler. */
   readonly requestHooks: ReadonlySet<string>;
   readonly mounts: readonly (Mount & { readonly framework: Framework })[];
-  /** Candidates for the actor and the source, in record order, one per variable name (the first record's wins). */
+  /**
+   * Candidates for the actor and the source in `audit-event-fields` suggestions, in record order, one per variable
+   * name (the first record's wins); values marked `inFieldSuggestions: false` are left out.
+   */
   readonly actorCandidates: readonly ContextCandidate[];
   readonly sourceCandidates: readonly ContextCandidate[];
   readonly loggers: readonly (FrameworkLogger & { readonly framework: Framework })[];
@@ -129,7 +132,7 @@ function candidates(records: readonly FrameworkRecord[], field: 'actor' | 'sourc
   for (const record of records) {
     for (const context of record.requestContext ?? []) {
       const value = context[field];
-      if (!value) continue;
+      if (!value || value.inFieldSuggestions === false) continue;
       for (const name of context.names) {
         if (!found.has(name)) found.set(name, { name, ...value, ...(context.evidence ? { evidence: context.evidence } : {}) });
       }

@@ -80,8 +80,10 @@ export interface ContextValue {
   readonly path: readonly string[];
   /** The expression text, given the variable's name. */
   readonly text: (name: string) => string;
-  /** Name it only when the type shows the path, never in untyped mode (the adapters; see `typedOnlyInAdapters`). */
+  /** The adapters name it only when the type shows the path, never in untyped mode (`audit-event-fields` does not apply this). */
   readonly typedOnly?: boolean;
+  /** `false`: not offered by the `audit-event-fields` suggestions (a known drift kept unchanged, see the record). */
+  readonly inFieldSuggestions?: false;
 }
 
 /** Where a handler finds the authenticated user (actor) and the client address (source). */
