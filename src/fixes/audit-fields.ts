@@ -16,7 +16,8 @@
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { AuditEvent } from '../analysis/audit-event.js';
-import { propertyPathPresence } from '../analysis/endpoints/receivers.js';
+import { type ContextCandidate, FRAMEWORKS } from '../analysis/endpoints/frameworks/index.js';
+import { propertyPathPresence } from '../analysis/endpoints/typed-receiver.js';
 import type { AuditField } from '../regulations/types.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -37,32 +38,14 @@ export function placeholder(field: AuditField): string {
   return `undefined /* ${PLACEHOLDERS[field]} */`;
 }
 
-interface ContextCandidate {
-  /** The variable name in scope. */
-  readonly name: string;
-  /** The property path the expression reads (checked against the type in typed mode). */
-  readonly path: readonly string[];
-  readonly text: (name: string) => string;
-  /** Untyped mode: a member the variable must be read with somewhere (`c.req`), so `c` is a request context. */
-  readonly evidence?: readonly string[];
-}
-
-/** Koa-shaped `ctx` (not tRPC's): read as `ctx.state`, `ctx.request`, `ctx.body`, `ctx.status`, `ctx.params` … */
-const KOA_EVIDENCE = ['state', 'request', 'body', 'status', 'params', 'ip', 'throw', 'set', 'query'];
-
-const ACTOR_CANDIDATES: readonly ContextCandidate[] = [
-  { name: 'req', path: ['user', 'id'], text: (name) => `${name}.user?.id` },
-  { name: 'request', path: ['user', 'id'], text: (name) => `${name}.user?.id` },
-  { name: 'ctx', path: ['state', 'user', 'id'], text: (name) => `${name}.state.user?.id`, evidence: KOA_EVIDENCE },
-  { name: 'session', path: ['user', 'id'], text: (name) => `${name}.user.id` },
-];
-
-const SOURCE_CANDIDATES: readonly ContextCandidate[] = [
-  { name: 'req', path: ['ip'], text: (name) => `${name}.ip` },
-  { name: 'request', path: ['ip'], text: (name) => `${name}.ip` },
-  { name: 'ctx', path: ['ip'], text: (name) => `${name}.ip`, evidence: KOA_EVIDENCE },
-  { name: 'c', path: ['req', 'header'], text: (name) => `${name}.req.header('x-forwarded-for')`, evidence: ['req'] },
-];
+/**
+ * Where the request context is, by the web-framework records (`analysis/endpoints/frameworks/`): a conventional
+ * variable name in scope (`req`, `request`, `ctx`, `c`, `session`), the property path checked against its type in
+ * typed mode, and, for names other code uses too (`ctx` of tRPC, `c`), the members that show it is the framework's.
+ * `typedOnly` (Fastify's `request.user`) is the adapters' rule; a suggestion names the actor in untyped mode too.
+ */
+const ACTOR_CANDIDATES: readonly ContextCandidate[] = FRAMEWORKS.actorCandidates;
+const SOURCE_CANDIDATES: readonly ContextCandidate[] = FRAMEWORKS.sourceCandidates;
 
 /** The variable `name` visible at `node` (declared in an enclosing scope of this file). */
 function visibleVariable(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, name: string): Variable | undefined {

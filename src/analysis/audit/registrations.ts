@@ -5,11 +5,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { stringValue } from '../ast/static-values.js';
 import { unwrapExpression } from '../ast/unwrap.js';
+import { FRAMEWORKS } from '../endpoints/frameworks/index.js';
 import { collectCalls } from '../reach.js';
 
-const REGISTRATIONS = new Set(['use', 'addHook']);
-/** Fastify hooks that run for every request of a route before or around the handler. */
-const REQUEST_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse']);
+/** From the framework records: `use`-like methods, hook methods (`addHook`), and the hooks that run for every request. */
+const { useMethods, hookMethods, requestHooks: REQUEST_HOOKS } = FRAMEWORKS;
+const REGISTRATIONS = new Set([...useMethods, ...hookMethods]);
 
 export interface Registration {
   readonly call: TSESTree.CallExpression;
@@ -34,7 +35,7 @@ export function registrations(sourceCode: Readonly<TSESLint.SourceCode>): readon
     if (!REGISTRATIONS.has(method)) continue;
     const first = call.arguments[0];
     const firstString = stringValue(first);
-    if (method === 'addHook') {
+    if (hookMethods.has(method)) {
       if (firstString === undefined || !REQUEST_HOOKS.has(firstString)) continue;
       found.push({ call, receiver: callee.object, prefix: undefined, handlers: call.arguments.slice(1) });
     } else {

@@ -15,22 +15,18 @@
  * type-checks.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrapExpression } from '../matchers.js';
-import {
-  endpointLabel,
-  flattenHandlers,
-  isInlineFunction,
-  lastInlineFunction,
-  looksLikeRoute,
-  resolveConst,
-  ROUTE_METHODS,
-  routeTargets,
-  registrationCall,
-  requestContextOf,
-} from './receivers.js';
+import { isFunctionExpressionNode } from '../ast/functions.js';
+import { staticPropertyName } from '../ast/keys.js';
+import { unwrapExpression } from '../ast/unwrap.js';
+import { resolveConst } from '../ast/variables.js';
+import { express } from './frameworks/express.js';
+import { handlerContext, ROUTE_METHODS } from './frameworks/index.js';
+import { registrationCall, requestContextOf } from './receivers.js';
+import { endpointLabel, flattenHandlers, lastInlineFunction, looksLikeRoute, routeTargets } from './route-syntax.js';
 import type { AdapterContext, EndpointAdapter, RequestContextAccess } from './types.js';
 
 const METHODS = ROUTE_METHODS.express;
+const CONTEXT = handlerContext(express);
 const MAX_CHAIN = 16;
 
 /** The `x.route(path)` call a route object comes from: through chained `.get(...)` calls and consts in this file. */
@@ -40,7 +36,7 @@ function findRouteCall(adapter: AdapterContext, node: TSESTree.Node): TSESTree.C
     const callee = unwrapExpression(current.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const name = staticPropertyName(callee);
-    if (name === 'route') return current;
+    if (name === express.routes.routeObject) return current;
     if (name === undefined || !METHODS.has(name)) return undefined;
     current = resolveConst(adapter.sourceCode, callee.object);
   }
@@ -48,11 +44,7 @@ function findRouteCall(adapter: AdapterContext, node: TSESTree.Node): TSESTree.C
 }
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  return requestContextOf(adapter.context, handler, {
-    actorPath: ['user', 'id'],
-    actor: request => `${request}.user?.id`,
-    source: request => `${request}.ip`,
-  });
+  return requestContextOf(adapter.context, handler, CONTEXT);
 }
 
 function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void {
@@ -71,7 +63,7 @@ function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void
     handlerArgs = call.arguments;
   } else {
     const [first, ...rest] = call.arguments;
-    if (!first || first.type === AST_NODE_TYPES.SpreadElement || isInlineFunction(unwrapExpression(first))) return;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement || isFunctionExpressionNode(unwrapExpression(first))) return;
     pathNode = first;
     handlerArgs = rest;
   }

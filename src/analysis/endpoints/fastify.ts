@@ -17,26 +17,20 @@
  * (Fastify has no standard user; a `decorateRequest` + declaration merge adds one), never in untyped mode.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrapExpression } from '../matchers.js';
-import {
-  constObject,
-  endpointLabel,
-  flattenHandlers,
-  frameworkOfReceiver,
-  isInlineFunction,
-  looksLikeRoute,
-  propertyValue,
-  ROUTE_METHODS,
-  routeTargets,
-  staticMethods,
-  type ReceiverInfo,
-  requestContextOf,
-} from './receivers.js';
+import { isFunctionExpressionNode } from '../ast/functions.js';
+import { staticPropertyName } from '../ast/keys.js';
+import { unwrapExpression } from '../ast/unwrap.js';
+import { fastify } from './frameworks/fastify.js';
+import { handlerContext, ROUTE_METHODS } from './frameworks/index.js';
+import { frameworkOfReceiver, type ReceiverInfo, requestContextOf } from './receivers.js';
+import { constObject, endpointLabel, flattenHandlers, looksLikeRoute, propertyValue, routeTargets, staticMethods } from './route-syntax.js';
 import type { AdapterContext, EndpointAdapter, EndpointMethod, RequestContextAccess } from './types.js';
 
 const METHODS = ROUTE_METHODS.fastify;
-const HOOKS_BEFORE = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
-const HOOKS_AFTER = ['preSerialization', 'onSend', 'onResponse'] as const;
+const CONTEXT = handlerContext(fastify);
+/** Route-level hooks run around the handler like the `addHook` ones. */
+const HOOKS_BEFORE = fastify.middleware?.hooks?.before ?? [];
+const HOOKS_AFTER = fastify.middleware?.hooks?.after ?? [];
 
 function hooks(options: TSESTree.ObjectExpression | undefined, names: readonly string[]): TSESTree.Node[] {
   if (!options) return [];
@@ -48,12 +42,7 @@ function buildChain(options: TSESTree.ObjectExpression | undefined, handler: TSE
 }
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  return requestContextOf(adapter.context, handler, {
-    actorPath: ['user', 'id'],
-    actor: request => `${request}.user?.id`,
-    source: request => `${request}.ip`,
-    typedOnly: true,
-  });
+  return requestContextOf(adapter.context, handler, CONTEXT);
 }
 
 function report(
@@ -66,7 +55,7 @@ function report(
   receiver: TSESTree.Expression,
 ): void {
   const unwrapped = unwrapExpression(handlerNode);
-  const handler = isInlineFunction(unwrapped) ? unwrapped : undefined;
+  const handler = isFunctionExpressionNode(unwrapped) ? unwrapped : undefined;
   const context = requestContext(adapter, handler);
   for (const target of routeTargets(adapter.sourceCode, path)) {
     adapter.report({
@@ -85,7 +74,7 @@ function report(
 
 function visitShorthand(adapter: AdapterContext, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: EndpointMethod, info: ReceiverInfo): void {
   const [path, second, third] = call.arguments;
-  if (!path || path.type === AST_NODE_TYPES.SpreadElement || isInlineFunction(unwrapExpression(path))) return;
+  if (!path || path.type === AST_NODE_TYPES.SpreadElement || isFunctionExpressionNode(unwrapExpression(path))) return;
   let options: TSESTree.ObjectExpression | undefined;
   let handlerNode: TSESTree.Node | undefined;
   if (third) {

@@ -21,41 +21,37 @@
  * since `c.get` is typed per app and `c.get('user')` does not compile otherwise.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleePath, staticPropertyName, unwrapExpression } from '../matchers.js';
+import { isFunctionExpressionNode } from '../ast/functions.js';
+import { staticPropertyName } from '../ast/keys.js';
+import { stringValue } from '../ast/static-values.js';
+import { unwrapExpression } from '../ast/unwrap.js';
+import { constStringValue, resolveConst } from '../ast/variables.js';
+import { calleePath } from '../matchers.js';
+import { hono } from './frameworks/hono.js';
+import { handlerContext, ROUTE_METHODS } from './frameworks/index.js';
+import { frameworkOfReceiver, type ReceiverInfo, requestContextOf } from './receivers.js';
 import {
   constObject,
-  constStringValue,
   endpointLabel,
   flattenHandlers,
-  frameworkOfReceiver,
   hasHandlerLike,
-  isInlineFunction,
   lastInlineFunction,
   looksLikeRoute,
   normalizeMethod,
   propertyValue,
-  resolveConst,
-  ROUTE_METHODS,
+  type RouteTarget,
   routeTargets,
   staticMethods,
-  stringValue,
-  typedStringProperty,
-  typedStringness,
-  type ReceiverInfo,
-  type RouteTarget,
-  requestContextOf,
-} from './receivers.js';
+} from './route-syntax.js';
+import { typedStringness, typedStringProperty } from './typed-receiver.js';
 import type { AdapterContext, Endpoint, EndpointAdapter, EndpointMethod, RequestContextAccess } from './types.js';
 
 const METHODS = ROUTE_METHODS.hono;
+const CONTEXT = handlerContext(hono);
 const MAX_CHAIN = 16;
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  return requestContextOf(adapter.context, handler, {
-    actorPath: ['var', 'user', 'id'],
-    actor: c => `${c}.get('user')?.id`,
-    source: c => `${c}.req.header('x-forwarded-for')`,
-  });
+  return requestContextOf(adapter.context, handler, CONTEXT);
 }
 
 function reportTargets(
@@ -104,7 +100,7 @@ function inheritedPath(adapter: AdapterContext, node: TSESTree.Node, depth = 0):
  */
 function isPathArgument(adapter: AdapterContext, first: TSESTree.Node, chainedPath: TSESTree.Node | undefined): boolean {
   const expression = unwrapExpression(first);
-  if (isInlineFunction(expression)) return false;
+  if (isFunctionExpressionNode(expression)) return false;
   const typed = typedStringness(adapter.context, expression);
   if (typed) return typed === 'string';
   if (expression.type === AST_NODE_TYPES.TemplateLiteral || constStringValue(adapter.sourceCode, expression) !== undefined) return true;
@@ -153,7 +149,7 @@ function visitOpenapi(adapter: AdapterContext, call: TSESTree.CallExpression, ca
   const [routeNode, handlerNode] = call.arguments;
   if (!routeNode || !handlerNode || routeNode.type === AST_NODE_TYPES.SpreadElement || handlerNode.type === AST_NODE_TYPES.SpreadElement) return;
   const unwrappedHandler = unwrapExpression(handlerNode);
-  const handler = isInlineFunction(unwrappedHandler) ? unwrappedHandler : undefined;
+  const handler = isFunctionExpressionNode(unwrappedHandler) ? unwrappedHandler : undefined;
   const config = routeConfig(adapter, routeNode);
   const routeText = adapter.sourceCode.getText(routeNode);
 

@@ -1,4 +1,5 @@
-/** The HTTP-framework endpoint adapters, in the order their endpoints are reported. */
+/** The HTTP-framework endpoint adapters, in the order their endpoints are reported (the records' order). */
+import { HTTP_ADAPTERS } from './adapters.js';
 import { expressAdapter } from './express.js';
 import { fastifyAdapter } from './fastify.js';
 import { honoAdapter } from './hono.js';
@@ -7,4 +8,4 @@ import type { EndpointAdapter } from './types.js';
 
 export { expressAdapter, fastifyAdapter, honoAdapter, koaAdapter };
 
-export const httpAdapters: readonly EndpointAdapter[] = [expressAdapter, fastifyAdapter, koaAdapter, honoAdapter];
+export const httpAdapters: readonly EndpointAdapter[] = HTTP_ADAPTERS;

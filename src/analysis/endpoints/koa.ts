@@ -13,23 +13,18 @@
  * `user.id`), source `ctx.ip`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { unwrapExpression } from '../matchers.js';
-import {
-  constStringValue,
-  endpointLabel,
-  flattenHandlers,
-  isInlineFunction,
-  lastInlineFunction,
-  looksLikeRoute,
-  ROUTE_METHODS,
-  routeTargets,
-  stringValue,
-  registrationCall,
-  requestContextOf,
-} from './receivers.js';
+import { isFunctionExpressionNode } from '../ast/functions.js';
+import { stringValue } from '../ast/static-values.js';
+import { unwrapExpression } from '../ast/unwrap.js';
+import { constStringValue } from '../ast/variables.js';
+import { handlerContext, ROUTE_METHODS } from './frameworks/index.js';
+import { koa } from './frameworks/koa.js';
+import { registrationCall, requestContextOf } from './receivers.js';
+import { endpointLabel, flattenHandlers, lastInlineFunction, looksLikeRoute, routeTargets } from './route-syntax.js';
 import type { AdapterContext, EndpointAdapter, RequestContextAccess } from './types.js';
 
 const METHODS = ROUTE_METHODS.koa;
+const CONTEXT = handlerContext(koa);
 
 /** A path argument that can only be a path: a string or regular-expression literal, or a const string. */
 function isPathLike(adapter: AdapterContext, node: TSESTree.Node | undefined): boolean {
@@ -40,11 +35,7 @@ function isPathLike(adapter: AdapterContext, node: TSESTree.Node | undefined): b
 }
 
 function requestContext(adapter: AdapterContext, handler: TSESTree.FunctionLike | undefined): RequestContextAccess | undefined {
-  return requestContextOf(adapter.context, handler, {
-    actorPath: ['state', 'user', 'id'],
-    actor: ctx => `${ctx}.state.user?.id`,
-    source: ctx => `${ctx}.ip`,
-  });
+  return requestContextOf(adapter.context, handler, CONTEXT);
 }
 
 function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void {
@@ -56,7 +47,7 @@ function visitCall(adapter: AdapterContext, call: TSESTree.CallExpression): void
   const args = call.arguments;
   const named = stringValue(args[0]) !== undefined && isPathLike(adapter, args[1]);
   const pathNode = named ? args[1] : args[0];
-  if (!pathNode || pathNode.type === AST_NODE_TYPES.SpreadElement || isInlineFunction(unwrapExpression(pathNode))) return;
+  if (!pathNode || pathNode.type === AST_NODE_TYPES.SpreadElement || isFunctionExpressionNode(unwrapExpression(pathNode))) return;
   const chain = flattenHandlers(args.slice(named ? 2 : 1));
   if (chain.length === 0) return;
   if (info.via === 'conventional' && !looksLikeRoute(adapter.sourceCode, pathNode, chain)) return;
