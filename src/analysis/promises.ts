@@ -229,7 +229,7 @@ const FORMATTERS = new Set(['String', 'JSON.stringify', 'util.inspect', 'inspect
 const MAX_FUNCTION_DEPTH = 3;
 
 /** A logger receiver: `console`, `logger`, `this.logger`, `appLogger`, `req.log`, `fastify.log`. */
-const isLoggerName = conventionalLogger.failureHandler.isReceiverName;
+const isLoggerName = (segment: string | undefined): boolean => conventionalLogger.failureHandler.isReceiverName(segment);
 
 /** `console.error`, `logger.warn`, `this.logger.error`, `req.log.info`, `logError`: a function that writes a log line. */
 export function isLoggingCallee(callee: TSESTree.Node): boolean {

@@ -112,12 +112,12 @@ export function deriveLoggerTables<Kind extends string>(records: readonly Logger
     for (const ctor of record.constructions ?? []) addUnique(constructions, ctor, record.kind, 'construction');
     for (const [pkg, names] of Object.entries(record.types ?? {})) {
       let byName = types.get(pkg);
-      if (!byName) types.set(pkg, (byName = new Map()));
+      if (!byName) types.set(pkg, (byName = new Map<string, Kind>()));
       for (const name of names) addUnique(byName, name, record.kind, `type ${pkg}:`);
     }
     for (const [pkg, names] of Object.entries(record.logFunctionTypes ?? {})) {
       let set = logFunctionTypes.get(pkg);
-      if (!set) logFunctionTypes.set(pkg, (set = new Set()));
+      if (!set) logFunctionTypes.set(pkg, (set = new Set<string>()));
       for (const name of names) set.add(name);
     }
   }

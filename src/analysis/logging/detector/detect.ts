@@ -148,7 +148,7 @@ function loggedArguments(kind: SinkKind, call: TSESTree.CallExpression): readonl
   const callee = unwrapExpression(call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
   const record = kind === 'audit' || kind === 'configured' ? undefined : LOGGER_TABLES.byKind.get(kind);
-  const from = method === undefined ? undefined : (record?.dataFrom as Readonly<Record<string, number>> | undefined)?.[method];
+  const from = method === undefined ? undefined : record?.dataFrom?.[method];
   return from ? call.arguments.slice(from) : call.arguments;
 }
 
