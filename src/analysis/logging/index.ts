@@ -75,6 +75,8 @@ export interface LoggerTables<Kind extends string = string> {
   readonly logFunctionTypes: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every declaring package of a logger type or log-function type. */
   readonly typePackages: ReadonlySet<string>;
+  /** Every logger type name, whatever its package. */
+  readonly typeNames: ReadonlySet<string>;
 }
 
 function addUnique<K, V>(map: Map<K, V>, key: K, value: V, what: string): void {
@@ -134,6 +136,7 @@ export function deriveLoggerTables<Kind extends string>(records: readonly Logger
     types,
     logFunctionTypes,
     typePackages: new Set([...types.keys(), ...logFunctionTypes.keys()]),
+    typeNames: new Set([...types.values()].flatMap((byName) => [...byName.keys()])),
   };
 }
 

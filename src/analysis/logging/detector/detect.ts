@@ -88,10 +88,24 @@ function detectMember(state: SinkState, member: TSESTree.MemberExpression): Dete
   return conventional ? { kind: 'logger' } : undefined;
 }
 
+/**
+ * Whether a callee names a declared function or method (`save(…)`, `repo.find(…)`, imports followed): its type is the
+ * function's own, never a function logger's type (a `Debugger` is a variable's or property's type), so the checker
+ * need not compute it.
+ */
+function isDeclaredFunction(typed: TypeServices, callee: TSESTree.Node): boolean {
+  const name = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : callee.type === AST_NODE_TYPES.Identifier ? callee : undefined;
+  const symbol = name ? typed.symbolOf(name) : undefined;
+  if (!symbol) return false;
+  const { SymbolFlags } = typed.ts;
+  return (symbol.flags & (SymbolFlags.Function | SymbolFlags.Method)) !== 0 && (symbol.flags & (SymbolFlags.Variable | SymbolFlags.Property | SymbolFlags.Accessor)) === 0 && !LOGGER_TABLES.typeNames.has(symbol.name);
+}
+
 /** Typed mode: whether a callee's type is a function logger's (`Debugger`); asked only when such a library is in the program. */
 function typedCallable(state: SinkState, callee: TSESTree.Node): Detection {
   const typed = isCurrent(state, callee) ? typedInfo(state) : undefined;
   if (!typed || !anyTypePresent(typed, (kind) => LOGGER_TABLES.byKind.get(kind)?.functionLogger !== undefined)) return undefined;
+  if (attempt(() => isDeclaredFunction(typed, callee))) return undefined;
   const verdict = attempt(() => typedKindOf(state, typed, callee));
   return verdict !== undefined && verdict !== 'other' && verdict !== 'notLogger' && LOGGER_TABLES.byKind.get(verdict as LoggerKind)?.functionLogger
     ? { kind: verdict as LoggerKind }
