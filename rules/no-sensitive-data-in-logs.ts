@@ -9,6 +9,7 @@
  * merging object; audit events never excuse secrets, and keep the actor and source they need.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type AuditAnalysis, createAuditAnalysis } from '../src/analysis/audit.js';
 import { citeControls } from '../src/analysis/controls.js';
 import { createFlow, createMaskingCallDetector, describeNode, isSimpleChain, type Flow, type FlowSource } from '../src/analysis/flow.js';
 import { pathMatches } from '../src/analysis/matchers.js';
@@ -112,7 +113,8 @@ export default createRule<[Options], MessageIds>({
     const sourceCode = context.sourceCode;
     const checkAuditCalls = options.checkAuditCalls ?? true;
     const ignored = (options.ignoreSinks ?? []).map(pattern => pattern.split('.'));
-    const sinks = createSinkDetector(context, policy);
+    let audit: AuditAnalysis | undefined;
+    const sinks = createSinkDetector(context, policy, call => (audit ??= createAuditAnalysis(context, policy, { maxDepth: 0 })).isAuditCall(call));
     const sensitive = createSensitiveData(context, policy);
     const isMaskingCall = createMaskingCallDetector(context, policy);
     /** Audit events keep who did it and from where: the actor and source aliases. */

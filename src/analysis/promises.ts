@@ -16,6 +16,7 @@ import { type FunctionNode, isFunctionNode } from './ast/functions.js';
 import { staticPropertyName } from './ast/keys.js';
 import { unwrapExpression } from './ast/unwrap.js';
 import { constInitOf, findVariable } from './ast/variables.js';
+import { conventionalLogger } from './logging/index.js';
 import { calleePath, splitWords } from './matchers.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -205,13 +206,10 @@ export function enclosingCatch(node: TSESTree.Node): TSESTree.CatchClause | unde
 // Handling or swallowing a failure
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** Methods of a logger that write a log line. */
-const LOG_METHODS = new Set([
-  'log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'notice', 'critical', 'crit',
-  'alert', 'emerg', 'dir', 'table', 'exception',
-]);
+/** Methods of a logger that write a log line (the conventional logger's failure-handler convention, logging/conventional.ts). */
+const LOG_METHODS: ReadonlySet<string> = new Set(conventionalLogger.failureHandler.methods);
 /** Bare functions that only log. */
-const LOG_FUNCTIONS = new Set(['log', 'logerror', 'logerrors', 'logexception', 'logfailure', 'logwarning']);
+const LOG_FUNCTIONS: ReadonlySet<string> = new Set(conventionalLogger.failureHandler.functions);
 /** Names of functions that do nothing with their argument (compared lower-case, word separators removed). */
 const NOOP_NAMES = new Set(['noop', 'donothing', 'ignore', 'ignoreerror', 'ignoreerrors', 'swallow', 'swallowerror', 'swallowerrors']);
 /** Calls that only format a value for a log line (inside a logging call's arguments). */
@@ -219,12 +217,7 @@ const FORMATTERS = new Set(['String', 'JSON.stringify', 'util.inspect', 'inspect
 const MAX_FUNCTION_DEPTH = 3;
 
 /** A logger receiver: `console`, `logger`, `this.logger`, `appLogger`, `req.log`, `fastify.log`. */
-function isLoggerName(segment: string | undefined): boolean {
-  if (segment === undefined) return false;
-  if (segment === 'console') return true;
-  const words = splitWords(segment);
-  return words.includes('logger') || words.includes('log');
-}
+const isLoggerName = (segment: string | undefined): boolean => conventionalLogger.failureHandler.isReceiverName(segment);
 
 /** `console.error`, `logger.warn`, `this.logger.error`, `req.log.info`, `logError`: a function that writes a log line. */
 export function isLoggingCallee(callee: TSESTree.Node): boolean {

@@ -1,0 +1,193 @@
+/**
+ * Detection: whether a call's callee is a library's log method or log function (syntax first, the checker only where
+ * the syntax cannot decide), and the `Sink` of a call with audit / configured precedence (see src/analysis/sinks.ts).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName } from '../../ast/keys.js';
+import { unwrapExpression } from '../../ast/unwrap.js';
+import { createCallMatcher } from '../../matchers.js';
+import type { TypeServices } from '../../types/services.js';
+import { conventionalLogger, LOGGER_TABLES, type LoggerKind, type SinkKind } from '../index.js';
+import type { RedactPaths } from '../redact.js';
+import { isCurrent } from './bindings.js';
+import { classify } from './classify.js';
+import { typedInfo, type Sink, type SinkState, type TypedVerdict } from './state.js';
+import { anyTypePresent, isTypedLogFunction, logFunctionTypePresent, typedKindOf } from './typed.js';
+import { tsLoggerRedact } from './typed-redact.js';
+import { asLogFunction, isLogMethod, moduleKey, withRedact } from './values.js';
+
+/** What the receiver / callee analysis found: a sink of that kind, definitely not a sink, or nothing known. */
+type Detection = { readonly kind: LoggerKind; readonly redact?: RedactPaths } | 'none' | undefined;
+
+const CONVENTIONAL_METHODS: ReadonlySet<string> = new Set(conventionalLogger.methods);
+
+function attempt<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The name a receiver goes by (`logger`, `this.logger` → `logger`), for the conventional fallback. */
+function receiverName(receiver: TSESTree.Node): string | undefined {
+  if (receiver.type === AST_NODE_TYPES.Identifier) return receiver.name;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression) return staticPropertyName(receiver);
+  return undefined;
+}
+
+/**
+ * Whether the checker's answer can change the detection of `receiver.method(…)`: some library present in the program
+ * logs with `method` (or custom-level log functions can occur), or the conventional fallback would fire and a
+ * "not a logger" verdict would stop it.
+ */
+function typedCanDecide(typed: TypeServices, method: string, conventional: boolean): boolean {
+  if (conventional) return true;
+  const kinds = LOGGER_TABLES.kindsByMethod.get(method) ?? [];
+  return anyTypePresent(typed, (kind) => kinds.includes(kind)) || logFunctionTypePresent(typed);
+}
+
+function typedMember(state: SinkState, typed: TypeServices, member: TSESTree.MemberExpression, receiver: TSESTree.Node, method: string): Detection {
+  const verdict: TypedVerdict | undefined = attempt(() => typedKindOf(state, typed, receiver));
+  if (verdict === 'notLogger') return 'none';
+  if (verdict === undefined || verdict === 'other' || verdict === 'audit' || verdict === 'configured') return undefined;
+  const logs = isLogMethod(verdict, method) || (attempt(() => isTypedLogFunction(typed, member)) ?? false);
+  if (!logs) return 'none';
+  let redact: RedactPaths | undefined;
+  if (LOGGER_TABLES.byKind.get(verdict)?.redact) {
+    redact = attempt(() => {
+      const tsNode = typed.tsNode(receiver);
+      return tsNode ? tsLoggerRedact(typed, tsNode, 0) : undefined;
+    });
+  }
+  return { kind: verdict, ...withRedact(redact) };
+}
+
+/** A member call `receiver.method(…)`. */
+function detectMember(state: SinkState, member: TSESTree.MemberExpression): Detection {
+  const method = staticPropertyName(member);
+  if (method === undefined) return undefined;
+  const receiver = unwrapExpression(member.object);
+  const value = classify(state, receiver);
+  if (value) {
+    if (value.t === 'logger') return isLogMethod(value.kind, method, value.levels) ? { kind: value.kind, ...withRedact(value.redact) } : 'none';
+    if (value.t === 'module') {
+      const kind = LOGGER_TABLES.moduleLoggers.get(moduleKey(value));
+      return kind && isLogMethod(kind, method) ? { kind } : 'none';
+    }
+    if (value.t !== 'localModule') return 'none';
+  }
+  const name = receiverName(receiver);
+  const conventional = name !== undefined && conventionalLogger.isName(name) && CONVENTIONAL_METHODS.has(method);
+  // Asking the checker is the expensive part: only for method names some logger has, when its answer can matter.
+  const typed = isCurrent(state, member) && LOGGER_TABLES.anyLogMethod.has(method) ? typedInfo(state) : undefined;
+  if (typed && typedCanDecide(typed, method, conventional)) {
+    const detection = typedMember(state, typed, member, receiver, method);
+    if (detection !== undefined) return detection;
+  }
+  return conventional ? { kind: 'logger' } : undefined;
+}
+
+/**
+ * Whether a callee names a declared function or method (`save(…)`, `repo.find(…)`, imports followed): its type is the
+ * function's own, never a function logger's type (a `Debugger` is a variable's or property's type), so the checker
+ * need not compute it.
+ */
+function isDeclaredFunction(typed: TypeServices, callee: TSESTree.Node): boolean {
+  const name = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : callee.type === AST_NODE_TYPES.Identifier ? callee : undefined;
+  const symbol = name ? typed.symbolOf(name) : undefined;
+  if (!symbol) return false;
+  const { SymbolFlags } = typed.ts;
+  return (symbol.flags & (SymbolFlags.Function | SymbolFlags.Method)) !== 0 && (symbol.flags & (SymbolFlags.Variable | SymbolFlags.Property | SymbolFlags.Accessor)) === 0 && !LOGGER_TABLES.typeNames.has(symbol.name);
+}
+
+/** Typed mode: whether a callee's type is a function logger's (`Debugger`); asked only when such a library is in the program. */
+function typedCallable(state: SinkState, callee: TSESTree.Node): Detection {
+  const typed = isCurrent(state, callee) ? typedInfo(state) : undefined;
+  if (!typed || !anyTypePresent(typed, (kind) => LOGGER_TABLES.byKind.get(kind)?.functionLogger !== undefined)) return undefined;
+  if (attempt(() => isDeclaredFunction(typed, callee))) return undefined;
+  const verdict = attempt(() => typedKindOf(state, typed, callee));
+  return verdict !== undefined && verdict !== 'other' && verdict !== 'notLogger' && LOGGER_TABLES.byKind.get(verdict as LoggerKind)?.functionLogger
+    ? { kind: verdict as LoggerKind }
+    : undefined;
+}
+
+/** A call of a function value: `dbg('x')`, `debug('app')('x')`, `info(x)` with `const info = console.info.bind(console)`. */
+function detectCallable(state: SinkState, callee: TSESTree.Node): Detection {
+  const value = classify(state, callee);
+  const fn = asLogFunction(value);
+  if (fn?.t === 'logFn') return { kind: fn.kind, ...withRedact(fn.redact) };
+  if (value) return 'none';
+  return typedCallable(state, callee);
+}
+
+function detect(state: SinkState, call: TSESTree.CallExpression): Detection {
+  const callee = unwrapExpression(call.callee);
+  const callable = detectCallable(state, callee);
+  if (callable !== undefined && callable !== 'none') return callable;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return detectMember(state, callee);
+  return callable;
+}
+
+function isConfigured(state: SinkState, call: TSESTree.CallExpression): boolean {
+  if (state.configured === undefined) {
+    state.configured = state.policy.logging.sinks.length > 0 ? createCallMatcher(state.policy.logging.sinks, state.context) : null;
+  }
+  return state.configured ? state.configured.matches(call) !== undefined : false;
+}
+
+/** A value that is syntactically a string (the message, not a merging object): `'x'`, `` `a ${b}` ``, `'a' + b`. */
+function isStringExpression(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value !== 'object' || expression.value === null;
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') {
+    return isStringExpression(expression.left) || isStringExpression(expression.right);
+  }
+  return false;
+}
+
+/** The merging object's index (0), unless the first argument is the message string (or missing). */
+function mergingObjectIndex(state: SinkState, call: TSESTree.CallExpression): number | undefined {
+  const first = call.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement || isStringExpression(first)) return undefined;
+  const typed = typedInfo(state);
+  const type = typed?.typeOf(first);
+  if (typed && type && type.flags & typed.ts.TypeFlags.StringLike) return undefined;
+  return 0;
+}
+
+/** The arguments a call logs: all, or from the record's `dataFrom` (`console.assert(condition, …data)`). */
+function loggedArguments(kind: SinkKind, call: TSESTree.CallExpression): readonly TSESTree.Node[] {
+  const callee = unwrapExpression(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  const record = kind === 'audit' || kind === 'configured' ? undefined : LOGGER_TABLES.byKind.get(kind);
+  const from = method === undefined ? undefined : record?.dataFrom?.[method];
+  return from ? call.arguments.slice(from) : call.arguments;
+}
+
+function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  const detection = detect(state, call);
+  let kind: SinkKind | undefined;
+  if (state.isAuditCall(call)) kind = 'audit';
+  else if (isConfigured(state, call)) kind = 'configured';
+  else if (detection !== undefined && detection !== 'none') kind = detection.kind;
+  if (!kind) return undefined;
+  const paths = detection !== undefined && detection !== 'none' ? detection.redact : undefined;
+  const argumentIndex = paths && paths.length > 0 ? mergingObjectIndex(state, call) : undefined;
+  return {
+    kind,
+    name: state.sourceCode.getText(call.callee).replace(/\s*\n\s*/gu, ''),
+    args: loggedArguments(kind, call),
+    ...(paths && argumentIndex !== undefined ? { redact: { paths, argumentIndex } } : {}),
+  };
+}
+
+/** The sink a call of the linted file is, or undefined; computed once per call. Never throws. */
+export function sinkOf(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  const cached = state.sinks.get(call);
+  if (cached !== undefined) return cached ?? undefined;
+  const sink = attempt(() => computeSink(state, call));
+  state.sinks.set(call, sink ?? null);
+  return sink;
+}
