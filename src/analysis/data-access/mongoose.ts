@@ -21,7 +21,7 @@ export const mongoose: DataAccessRecord = {
   packages: ['mongoose', 'mongodb'],
   exports: {
     default: { value: 'mongoose' },
-    model: { call: 'model' },
+    model: { call: { role: 'model', store: { from: 'argument', index: 0 } } },
     Model: { type: 'model' },
     Schema: { construct: 'schema', type: 'schema' },
     createConnection: { call: 'connection' },

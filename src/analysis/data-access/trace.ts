@@ -140,7 +140,7 @@ function callbackOrigin(sourceCode: SourceCode, parameter: TSESTree.Node, fn: TS
   const owner = trace(sourceCode, call.callee.object, depth + 1);
   const callback = method ? roleOf(owner)?.callbacks?.[method] : undefined;
   if (!callback || owner?.kind !== 'role') return undefined;
-  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  const index = call.arguments.indexOf(fn);
   const wanted = callback.argument < 0 ? call.arguments.length + callback.argument : callback.argument;
   if (index !== wanted || fn.params[callback.parameter] !== parameter) return undefined;
   return toRole(owner.record, callback.role, undefined, owner);
@@ -154,7 +154,7 @@ function variableOrigin(sourceCode: SourceCode, identifier: TSESTree.Identifier,
     case Lint.Scope.DefinitionType.ImportBinding:
       return importOrigin(definition);
     case Lint.Scope.DefinitionType.ClassName:
-      return classOrigin(sourceCode, definition.node as ClassNode, depth);
+      return classOrigin(sourceCode, definition.node, depth);
     case Lint.Scope.DefinitionType.Parameter: {
       const name = definition.name as TSESTree.Identifier;
       const typed = typeOrigin(sourceCode, name.typeAnnotation?.typeAnnotation);
@@ -163,7 +163,7 @@ function variableOrigin(sourceCode: SourceCode, identifier: TSESTree.Identifier,
       return callbackOrigin(sourceCode, parameter, definition.node, depth);
     }
     case Lint.Scope.DefinitionType.Variable: {
-      const declarator = definition.node as TSESTree.VariableDeclarator;
+      const declarator = definition.node;
       if (variable.references.some(reference => reference.isWrite() && !reference.init)) return undefined;
       const annotated = declarator.id.type === AST_NODE_TYPES.Identifier ? typeOrigin(sourceCode, declarator.id.typeAnnotation?.typeAnnotation) : undefined;
       if (annotated) return annotated;
@@ -212,6 +212,13 @@ function member(sourceCode: SourceCode, object: Origin | undefined, name: string
   return toRole(value.record, transition, store, value);
 }
 
+/** Calling an export: its `call` role, the store named where the record says. */
+function exportCall(sourceCode: SourceCode, record: DataAccessRecord, name: string, call: TSESTree.CallExpression, from: Origin): Origin | undefined {
+  const transition = record.exports[name]?.call;
+  const store = typeof transition === 'object' ? storeAt(sourceCode, transition.store, call) : undefined;
+  return toRole(record, transition, store, from);
+}
+
 function callOrigin(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): Origin | undefined {
   if (isRequire(call)) return moduleOrigin(stringValue(call.arguments[0]) as string, true);
   const callee = unwrapExpression(call.callee);
@@ -219,7 +226,7 @@ function callOrigin(sourceCode: SourceCode, call: TSESTree.CallExpression, depth
     const name = staticPropertyName(callee);
     const object = asValue(trace(sourceCode, callee.object, depth + 1));
     if (!name || !object) return undefined;
-    if (object.kind === 'module') return toRole(object.record, object.record.exports[name]?.call, undefined);
+    if (object.kind === 'module') return exportCall(sourceCode, object.record, name, call, object);
     if (object.kind !== 'role') return undefined;
     const role = object.record.roles[object.role];
     const transition = role?.methods?.[name];
@@ -227,8 +234,8 @@ function callOrigin(sourceCode: SourceCode, call: TSESTree.CallExpression, depth
     return role?.fluent ? object : undefined;
   }
   const target = trace(sourceCode, callee, depth + 1);
-  if (target?.kind === 'export') return toRole(target.record, target.record.exports[target.name]?.call, undefined, target);
-  if (target?.kind === 'module') return toRole(target.record, target.record.exports.default?.call, undefined);
+  if (target?.kind === 'export') return exportCall(sourceCode, target.record, target.name, call, target);
+  if (target?.kind === 'module') return exportCall(sourceCode, target.record, 'default', call, target);
   const transition = roleOf(target)?.call;
   return target?.kind === 'role' && transition ? toRole(target.record, transition, storeAt(sourceCode, transition.store, call) ?? target.store, target) : undefined;
 }

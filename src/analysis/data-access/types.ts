@@ -91,8 +91,8 @@ export interface ExportSpec {
   readonly value?: string;
   /** `new X(…)`. */
   readonly construct?: string;
-  /** `x(…)`. */
-  readonly call?: string;
+  /** `x(…)`, with where the result's store is named (`model('AuditLog', schema)`). */
+  readonly call?: string | Transition;
   /** A class extending it: the class is a value of this role, its store the class name. */
   readonly extends?: string;
   /** A variable, parameter or property annotated with this type (store: the first type argument). */
