@@ -18,7 +18,9 @@ export function packageOfFile(fileName: string): string | undefined {
   const normalized = fileName.replace(/\\/g, '/');
   const index = normalized.lastIndexOf('/node_modules/');
   if (index < 0) return undefined;
-  const name = packageNameOf(normalized.slice(index + '/node_modules/'.length));
+  const parts = normalized.slice(index + '/node_modules/'.length).split('/');
+  // A scope (`@types/pg`) or a generated dot-folder (`.prisma/client`) takes two segments.
+  const name = parts[0]?.startsWith('@') || parts[0]?.startsWith('.') ? parts.slice(0, 2).join('/') : parts[0];
   if (!name) return undefined;
   return name.startsWith('@types/') ? name.slice('@types/'.length).replace(/^(.+)__(.+)$/, '@$1/$2') : name;
 }

@@ -1,5 +1,4 @@
 /** TTL indexes and expiring fields (`expiriesOf`), both modes: a probe reports each expiring option as `library store=…`. */
-import type { RuleTester } from '@typescript-eslint/rule-tester';
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { describe } from 'vitest';
 import { expiriesOf } from '../../../src/analysis/data-access/expiry.js';

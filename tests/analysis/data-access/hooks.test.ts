@@ -2,7 +2,6 @@
  * Lifecycle hooks (`lifecycleHooksIn`): a probe rule reports each hook at the end of the file as
  * `library timing ops model=… handler`, in source order, both modes.
  */
-import type { RuleTester } from '@typescript-eslint/rule-tester';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { lifecycleHooksIn, parseHookName } from '../../../src/analysis/data-access/hooks.js';
@@ -60,7 +59,7 @@ export class MemberSubscriber implements EntitySubscriberInterface<Member> {
     name: 'mongoose schema hooks, prisma extensions and middleware, mikro-orm decorators',
     code: `import { Schema } from 'mongoose';
 import { AfterDelete, Entity } from '@mikro-orm/core';
-import { PrismaClient } from './prisma/generated/client.js';
+import { PrismaClient } from './prisma/generated/client.mjs';
 const schema = new Schema({});
 schema.post('deleteOne', function () {});
 schema.pre(['save', 'updateOne'], function () {});

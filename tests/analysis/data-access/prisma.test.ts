@@ -1,7 +1,7 @@
 /** Prisma: delegates, raw queries, transactions, the conventional `prisma` name; typed with the generated client in tests/fixtures/data-access/prisma. */
 import { runCases } from './probe.js';
 
-const CLIENT = `import { PrismaClient } from './prisma/generated/client.js';\nconst prisma = new PrismaClient({} as never);\n`;
+const CLIENT = `import { PrismaClient } from './prisma/generated/client.mjs';\nconst prisma = new PrismaClient({} as never);\n`;
 
 runCases('prisma', [
   {
@@ -38,12 +38,24 @@ export async function f() {
   },
   {
     name: 'a client under the conventional name, injected',
-    code: `import { PrismaClient } from './prisma/generated/client.js';
+    code: `import { PrismaClient } from './prisma/generated/client.mjs';
 export class Service {
   constructor(private readonly prisma: PrismaClient) {}
   purge() { return this.prisma.auditLog.deleteMany({}); }
 }`,
     ops: ['prisma delete deleteMany store=auditLog filtered=false'],
+  },
+  {
+    name: 'typed only: a client returned by a local function (the generated client declares the delegates)',
+    code: `import { PrismaClient } from './prisma/generated/client.mjs';
+function connect() { return new PrismaClient({} as never); }
+export async function f() {
+  const db = connect();
+  await db.auditLog.deleteMany({});
+  await db.$executeRawUnsafe('TRUNCATE "AuditLog"');
+}`,
+    ops: [],
+    typed: ['prisma delete deleteMany store=auditLog filtered=false', 'prisma raw $executeRawUnsafe sql'],
   },
   {
     name: 'look-alikes: a Map-like object with deleteMany, a Map delete, array find',
