@@ -1,0 +1,44 @@
+/**
+ * The data-access records and the lookup tables derived from them: package → record, method name → the records that
+ * have an operation of that name (the classifier's cheap prefilter). Adding a library is adding its record here.
+ */
+import { drizzle } from './drizzle.js';
+import { knex } from './knex.js';
+import { kysely } from './kysely.js';
+import { mikroOrm } from './mikro-orm.js';
+import { mongoose } from './mongoose.js';
+import { prisma } from './prisma.js';
+import { mysql, pg, postgresJs } from './raw-sql.js';
+import { sequelize } from './sequelize.js';
+import type { DataAccessRecord } from './types.js';
+import { typeorm } from './typeorm.js';
+
+export type * from './types.js';
+
+export const DATA_ACCESS_RECORDS: readonly DataAccessRecord[] = [prisma, typeorm, sequelize, mongoose, drizzle, knex, kysely, mikroOrm, pg, mysql, postgresJs];
+
+const byPackage = new Map<string, DataAccessRecord>();
+const byOperation = new Map<string, DataAccessRecord[]>();
+for (const record of DATA_ACCESS_RECORDS) {
+  for (const name of record.packages) byPackage.set(name, record);
+  for (const role of Object.values(record.roles)) {
+    for (const method of Object.keys(role.operations ?? {})) {
+      const list = byOperation.get(method) ?? [];
+      if (!list.includes(record)) list.push(record);
+      byOperation.set(method, list);
+    }
+  }
+}
+
+/** The record of an npm package (`drizzle-orm`, `@prisma/client`), by its package name. */
+export function recordOfPackage(packageName: string): DataAccessRecord | undefined {
+  return byPackage.get(packageName);
+}
+
+/** The records with an operation of this method name; empty when no library has one (then nothing else is asked). */
+export function recordsWithOperation(method: string): readonly DataAccessRecord[] {
+  return byOperation.get(method) ?? [];
+}
+
+/** The records with a tagged-template operation (postgres.js `sql`…``). */
+export const TAGGED_RECORDS: readonly DataAccessRecord[] = DATA_ACCESS_RECORDS.filter(record => Object.values(record.roles).some(role => role.tag));
