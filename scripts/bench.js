@@ -1,19 +1,31 @@
-// `npm run bench`: what require-endpoint-audit costs in typed mode, and how the cost grows.
+// `npm run bench`: what the compliance rules cost, on a synthetic app or on any directory.
 //
-// For each size it generates a synthetic backend into .bench/<size>/ (gitignored): modules of a
-// controller (an Express router or a NestJS controller), a service and a repository in separate
-// files, half of them audited — one hop deep (the service calls the audit logger) or three (the
-// service calls a repository helper, which calls the audit module, which calls the logger) — and a
-// tsconfig. Then it lints the app with the built plugin in typed mode (`projectService`) twice, each
-// time in a fresh Node process so that no parser, program or rule cache carries over: every
-// compliance rule on (`strict`), and the same config with `compliance/require-endpoint-audit` off.
-// It prints the wall time of both runs, their ratio, the per-file cost, ESLint's own per-rule
-// times (`stats: true`), and whether the rule's cost per file stays flat as the app grows.
+// Every lint runs twice per mode, each time in a fresh Node process so that no parser, program or rule
+// cache carries over: with every compliance rule on (`strict`, with SOC 2 and PCI DSS active) and with
+// no compliance rule at all (the same parser and files, nothing else). Both modes: typed
+// (`projectService`) and untyped (no parserOptions). It prints the wall times, the ratio with ÷ without,
+// ESLint's per-rule times (`stats: true`, the same figures as `TIMING`) and the findings per rule.
 //
-// Usage: npm run bench [-- --sizes 100,400,1600 --repeat 2]   (about 1.5 min on 2 idle cores)
+// Synthetic mode (default) generates a backend into .bench/<size>/ (gitignored): modules of a controller
+// (an Express router or a NestJS controller), a service and a repository in separate files, half of them
+// audited — one hop deep (the service calls the audit logger) or three (the service calls a repository
+// helper, which calls the audit module, which calls the logger) — and a tsconfig; then it checks that
+// require-endpoint-audit's cost per file stays flat as the app grows.
+//
+// Directory mode lints a real app (see bench/README.md for the apps and commits the README quotes):
+//   npm run bench -- --dir <path> [--files <glob,...>] [--settings <json>] [--repeat N] [--modes typed,untyped]
+//                    [--cpu-prof <dir>]
+// --files: globs relative to --dir (default every .ts/.tsx/.mts/.cts file, node_modules excluded);
+// --settings: a JSON file holding the `settings` object to add (`{ "compliance": { "audit": … } }`);
+// --cpu-prof: the with-rules run of each mode also writes a V8 CPU profile there, and the hottest
+// functions (by self and by total time, grouped by source file and function) are printed.
+// Typed mode uses the nearest tsconfig at or above --dir as tsconfigRootDir; files that no tsconfig
+// includes are linted without types (reported), so they cannot make the project service fail the run.
+//
+// Usage: npm run bench [-- --sizes 100,400,1600 --repeat 2 --modes typed,untyped]  (about 3 min on 2 idle cores)
 // Exit code 0 when every lint ran; 1 when ESLint failed (config error, rule crash).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,8 +33,15 @@ import { parseArgs } from 'node:util';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchRoot = path.join(repoRoot, '.bench');
 const RULE = 'compliance/require-endpoint-audit';
+/** The presets a "with rules" run spreads: every rule, with SOC 2 and PCI DSS active. */
+const PRESETS = /** @type {const} */ (['strict', 'soc2', 'pci-dss']);
+/** Extensions the parser config covers and the default file list collects. */
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
 /** Endpoints per controller: create, update, delete (state-changing, audited under SOC 2) and read. */
 const STATE_CHANGING_PER_MODULE = 3;
+/** The read endpoint of every module: PCI DSS (10.2.1.1, active in a with-rules run) asks for an audit of reads too. */
+const READS_PER_MODULE = 1;
 /** Files outside the modules: the audit logger, the audit module, the database, the app. */
 const SHARED_FILES = 4;
 
@@ -366,7 +385,102 @@ function generate(size) {
   }
   writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify(TSCONFIG, null, 2)}\n`);
   const unaudited = modules.filter(m => m.auditDepth === 0).length;
-  return { dir, files: Object.keys(files).length, modules, expectedFindings: unaudited * STATE_CHANGING_PER_MODULE };
+  return { dir, files: Object.keys(files).length, modules, expectedFindings: unaudited * STATE_CHANGING_PER_MODULE + modules.length * READS_PER_MODULE };
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Files and tsconfigs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A glob (`*`, `**`, `?`, `{a,b}`) as a regular expression over a `/`-separated relative path.
+ * @param {string} glob
+ */
+function globRegExp(glob) {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = /** @type {string} */ (glob[i]);
+    if (char === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '{') source += '(?:';
+    else if (char === '}') source += ')';
+    else if (char === ',' && source.lastIndexOf('(?:') > source.lastIndexOf(')')) source += '|';
+    else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * The files to lint under `dir`: every file matching one of the globs (a directory stands for
+ * everything under it), skipping node_modules and dot-directories. Sorted absolute paths.
+ * @param {string} dir
+ * @param {string[]} globs
+ */
+function collectFiles(dir, globs) {
+  const patterns = globs.map(glob => {
+    const full = path.join(dir, glob);
+    const isDir = !/[*?{]/.test(glob) && existsSync(full) && statSync(full).isDirectory();
+    return globRegExp(isDir ? `${glob.replace(/\/$/, '')}/**/*{${TS_EXTENSIONS.join(',')}}` : glob);
+  });
+  /** @type {string[]} */
+  const files = [];
+  const walk = (/** @type {string} */ current) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (patterns.some(pattern => pattern.test(path.relative(dir, full).split(path.sep).join('/')))) files.push(full);
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/**
+ * The nearest tsconfig.json at or above `dir`, or undefined.
+ * @param {string} dir
+ */
+function nearestTsconfig(dir) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const candidate = path.join(current, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The files no tsconfig includes: for each file, the tsconfig.json files from its directory up (the
+ * project service opens the nearest one, then its ancestors); a file none of them lists is untyped.
+ * @param {string[]} files
+ * @returns {Promise<string[]>}
+ */
+async function filesOutsideTsconfigs(files) {
+  const { default: ts } = await import('typescript');
+  /** Per call: tsconfig path → the absolute file names it includes. */
+  /** @type {Map<string, Set<string>>} */
+  const included = new Map();
+  const filesOf = (/** @type {string} */ config) => {
+    let names = included.get(config);
+    if (!names) {
+      const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
+      const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, host);
+      names = new Set((parsed?.fileNames ?? []).map(name => path.resolve(name)));
+      included.set(config, names);
+    }
+    return names;
+  };
+  return files.filter(file => {
+    for (let current = path.dirname(file); ; current = path.dirname(current)) {
+      const config = path.join(current, 'tsconfig.json');
+      if (existsSync(config) && filesOf(config).has(file)) return false;
+      if (path.dirname(current) === current) return true;
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,85 +488,220 @@ function generate(size) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * @typedef {object} Measurement
- * @property {number} wallMs      lintFiles, from the ESLint constructor to the results
- * @property {number} files
- * @property {number} parseMs     ESLint stats: parsing, which in typed mode includes building the program
- * @property {Record<string, number>} ruleMs  ESLint stats: time per rule (checker work done inside a rule counts there)
- * @property {number} findings    reports of require-endpoint-audit
- * @property {number} fatal       parse errors
- * @property {boolean} ruleLoaded whether the plugin has require-endpoint-audit
+ * @typedef {object} Job
+ * @property {string} dir            the working directory; file paths are relative to it
+ * @property {string[]} files        the files to lint, relative to dir
+ * @property {string[]} untyped      in typed mode, the files no tsconfig includes (linted without types)
+ * @property {'typed' | 'untyped'} mode
+ * @property {string} tsconfigRootDir
+ * @property {boolean} rules         every compliance rule on, or none
+ * @property {Record<string, unknown>} settings  added after the presets
  */
 
 /**
- * @param {string} dir
- * @param {boolean} withRule
- * @returns {Promise<Measurement>}
+ * @typedef {object} Measurement
+ * @property {number} wallMs      lintFiles, from the ESLint constructor to the results
+ * @property {number} processMs   the whole child process, as the parent sees it (start-up and imports included)
+ * @property {number} files
+ * @property {number} typedFiles  files linted with a program (typed mode)
+ * @property {number} parseMs     ESLint stats: parsing, which in typed mode includes building the program
+ * @property {Record<string, number>} ruleMs    ESLint stats: time per rule (checker work a rule triggers counts there)
+ * @property {Record<string, number>} findings  reports per rule
+ * @property {string[]} fatal     parse errors: `file: message`
  */
-async function measure(dir, withRule) {
+
+/**
+ * @param {Job} job
+ * @returns {Promise<Omit<Measurement, 'processMs'>>}
+ */
+async function measure(job) {
   const { ESLint } = await import('eslint');
   const { default: compliance } = await import('eslint-plugin-compliance');
   const { default: tseslint } = await import('typescript-eslint');
-  const ruleLoaded = Object.hasOwn(compliance.rules, RULE.slice('compliance/'.length));
+  const typed = job.mode === 'typed';
   /** @type {import('eslint').Linter.Config[]} */
   const config = [
     {
-      name: 'bench/typed',
-      files: ['**/*.ts'],
+      name: 'bench/parser',
+      files: TS_EXTENSIONS.map(extension => `**/*${extension}`),
       languageOptions: {
         parser: /** @type {import('eslint').Linter.Parser} */ (tseslint.parser),
-        parserOptions: { projectService: true, tsconfigRootDir: dir },
+        parserOptions: typed ? { projectService: true, tsconfigRootDir: job.tsconfigRootDir } : {},
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
-    /** @type {import('eslint').Linter.Config} */ (compliance.configs.strict),
-    {
-      name: 'bench/settings',
-      settings: { compliance: { regulations: { soc2: true }, audit: { calls: ['auditLogger.log'] } } },
-    },
   ];
-  if (!withRule && ruleLoaded) config.push({ name: 'bench/without-rule', rules: { [RULE]: 'off' } });
+  if (typed && job.untyped.length > 0) {
+    config.push({ name: 'bench/outside-tsconfigs', files: job.untyped, languageOptions: { parserOptions: { projectService: false } } });
+  }
+  if (job.rules) {
+    for (const preset of PRESETS) config.push(/** @type {import('eslint').Linter.Config} */ (compliance.configs[preset]));
+    config.push({ name: 'bench/settings', settings: job.settings });
+  }
 
   const start = performance.now();
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, stats: true });
-  const results = await eslint.lintFiles(['src']);
+  const eslint = new ESLint({ cwd: job.dir, overrideConfigFile: true, overrideConfig: config, stats: true });
+  const results = await eslint.lintFiles(job.files);
   const wallMs = performance.now() - start;
 
   let parseMs = 0;
   /** @type {Record<string, number>} */
   const ruleMs = {};
-  let findings = 0;
-  let fatal = 0;
+  /** @type {Record<string, number>} */
+  const findings = {};
+  /** @type {string[]} */
+  const fatal = [];
   for (const result of results) {
     for (const pass of result.stats?.times.passes ?? []) {
       parseMs += pass.parse?.total ?? 0;
       for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + time.total;
     }
     for (const message of result.messages) {
-      if (message.fatal) fatal += 1;
-      else if (message.ruleId === RULE) findings += 1;
+      if (message.fatal) fatal.push(`${path.relative(job.dir, result.filePath)}: ${message.message}`);
+      else if (message.ruleId) findings[message.ruleId] = (findings[message.ruleId] ?? 0) + 1;
     }
   }
-  return { wallMs, files: results.length, parseMs, ruleMs, findings, fatal, ruleLoaded };
+  const typedFiles = typed ? results.length - job.untyped.length : 0;
+  return { wallMs, files: results.length, typedFiles, parseMs, ruleMs, findings, fatal };
 }
 
 /**
  * Runs `measure` in a fresh Node process: no project service, program or rule cache carries over.
- * @param {string} dir
- * @param {boolean} withRule
+ * @param {Job} job
+ * @param {string | undefined} profile  a .cpuprofile path to write, or undefined
  * @returns {Measurement}
  */
-function measureInChild(dir, withRule) {
-  const child = spawnSync(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--measure', dir, '--variant', withRule ? 'with' : 'without'],
-    { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (child.status !== 0) {
-    throw new Error(`lint of ${path.relative(repoRoot, dir)} (${withRule ? 'with' : 'without'} the rule) failed:\n${child.stderr || child.stdout}`);
-  }
+function measureInChild(job, profile) {
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.dirname(profile)}`, `--cpu-prof-name=${path.basename(profile)}`] : [];
+  const start = performance.now();
+  const child = spawnSync(process.execPath, [...profiling, fileURLToPath(import.meta.url), '--measure', JSON.stringify(job)], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const processMs = performance.now() - start;
+  const what = `${job.mode} lint of ${job.dir} (${job.rules ? 'with' : 'without'} the rules)`;
+  if (child.status !== 0) throw new Error(`${what} failed:\n${child.stderr || child.stdout}`);
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  return /** @type {Measurement} */ (JSON.parse(line));
+  return { .../** @type {Omit<Measurement, 'processMs'>} */ (JSON.parse(line)), processMs };
+}
+
+/**
+ * Both variants, `repeat` times each, alternating; the fastest of each (by lint wall time).
+ * @param {Omit<Job, 'rules'>} job
+ * @param {number} repeat
+ * @param {string | undefined} profile  where the first with-rules run writes its CPU profile
+ */
+function measurePair(job, repeat, profile) {
+  /** @type {Measurement | undefined} */
+  let withRules;
+  /** @type {Measurement | undefined} */
+  let without;
+  for (let run = 0; run < repeat; run++) {
+    const a = measureInChild({ ...job, rules: false }, undefined);
+    const b = measureInChild({ ...job, rules: true }, run === 0 ? profile : undefined);
+    if (!without || a.wallMs < without.wallMs) without = a;
+    if (!withRules || b.wallMs < withRules.wallMs) withRules = b;
+  }
+  return { with: /** @type {Measurement} */ (withRules), without: /** @type {Measurement} */ (without) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profiles
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where a profiled function lives: our sources as `src/…ts` (dist/src/x.js → src/x.ts), a
+ * dependency as its package name, V8's own entries as they are.
+ * @param {string} url
+ */
+function sourceOf(url) {
+  if (!url) return '';
+  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const ours = file.match(/\/dist\/((?:src|rules)\/.*)\.js$/);
+  if (ours) return `${ours[1]}.ts`;
+  const dependency = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
+  if (dependency) return /** @type {string} */ (dependency[1]);
+  return file.startsWith('node:') ? 'node' : path.basename(file);
+}
+
+/**
+ * Self and total time per function (source file + name), from a V8 .cpuprofile. Total time counts a
+ * sample once per function on its stack, so recursion is not counted twice.
+ * @param {string} file
+ * @returns {{ totalMs: number, self: Map<string, number>, total: Map<string, number>, selfByFile: Map<string, number>, byOurCaller: Map<string, number> }}
+ */
+function readProfile(file) {
+  /** @type {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }[], samples: number[], timeDeltas: number[] }} */
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  /** @type {Map<number, number>} */
+  const parent = new Map();
+  /** @type {Map<number, string>} */
+  const key = new Map();
+  /** @type {Map<number, string>} */
+  const fileOf = new Map();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parent.set(child, node.id);
+    const source = sourceOf(node.callFrame.url);
+    const name = node.callFrame.functionName.length > 40 ? `${node.callFrame.functionName.slice(0, 39)}…` : node.callFrame.functionName;
+    fileOf.set(node.id, source || name);
+    key.set(node.id, source ? `${source} ${name || '(anonymous)'}` : name);
+  }
+  const self = new Map();
+  const total = new Map();
+  const selfByFile = new Map();
+  /** Time spent outside our code (the checker, the parser, fs), by our nearest caller on the stack. */
+  const byOurCaller = new Map();
+  let totalMs = 0;
+  profile.samples.forEach((sample, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    totalMs += ms;
+    const own = key.get(sample) ?? '?';
+    self.set(own, (self.get(own) ?? 0) + ms);
+    const ownFile = fileOf.get(sample) ?? '?';
+    selfByFile.set(ownFile, (selfByFile.get(ownFile) ?? 0) + ms);
+    if (!isOurs(ownFile)) {
+      let id = parent.get(sample);
+      while (id !== undefined && !isOurs(fileOf.get(id) ?? '')) id = parent.get(id);
+      if (id !== undefined) {
+        const via = `${key.get(id)} → ${ownFile}`;
+        byOurCaller.set(via, (byOurCaller.get(via) ?? 0) + ms);
+      }
+    }
+    /** @type {Set<string>} */
+    const seen = new Set();
+    for (let id = /** @type {number | undefined} */ (sample); id !== undefined; id = parent.get(id)) {
+      const name = key.get(id) ?? '?';
+      if (!seen.has(name)) {
+        seen.add(name);
+        total.set(name, (total.get(name) ?? 0) + ms);
+      }
+    }
+  });
+  return { totalMs, self, total, selfByFile, byOurCaller };
+}
+
+/** @param {Map<string, number>} map @param {number} count @param {(key: string) => boolean} [keep] */
+const top = (map, count, keep = () => true) =>
+  [...map].filter(([name]) => keep(name)).sort(([, a], [, b]) => b - a).slice(0, count);
+
+/** Our own code: the plugin's sources and rules. */
+const isOurs = (/** @type {string} */ name) => name.startsWith('src/') || name.startsWith('rules/');
+
+/** @param {string} file */
+function printProfile(file) {
+  const { totalMs, self, total, selfByFile, byOurCaller } = readProfile(file);
+  console.log(`\nCPU profile ${path.relative(process.cwd(), file)} (${seconds(totalMs)} s sampled):`);
+  console.log('\nHottest functions by self time:\n');
+  console.log(table([['function', 'self (ms)'], ...top(self, 15).map(([name, ms]) => [name, fixed(ms, 0)])]));
+  console.log('\nOur functions by self time:\n');
+  console.log(table([['function', 'self (ms)'], ...top(self, 15, isOurs).map(([name, ms]) => [name, fixed(ms, 0)])]));
+  console.log('\nOur functions by total time (callees included):\n');
+  console.log(table([['function', 'total (ms)'], ...top(total, 25, isOurs).map(([name, ms]) => [name, fixed(ms, 0)])]));
+  console.log('\nTime outside our code (checker, parser, file system), by our nearest caller:\n');
+  console.log(table([['our caller → where the time went', 'ms'], ...top(byOurCaller, 15).map(([name, ms]) => [name, fixed(ms, 0)])]));
+  console.log('\nSelf time by source file or package:\n');
+  console.log(table([['source', 'self (ms)'], ...top(selfByFile, 15).map(([name, ms]) => [name, fixed(ms, 0)])]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,6 +712,8 @@ function measureInChild(dir, withRule) {
 const seconds = ms => (ms / 1000).toFixed(2);
 /** @param {number} value @param {number} digits */
 const fixed = (value, digits) => value.toFixed(digits);
+/** @param {Record<string, number>} ruleMs */
+const rulesTotal = ruleMs => Object.values(ruleMs).reduce((sum, ms) => sum + ms, 0);
 
 /** @param {(string | number)[][]} rows */
 function table(rows) {
@@ -472,110 +723,193 @@ function table(rows) {
   return [line(rows[0] ?? []), widths.map(width => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
+/**
+ * The with ÷ without table, one row per mode (or size), then ESLint's per-rule times and findings.
+ * @param {{ label: string, with: Measurement, without: Measurement }[]} rows
+ */
+function printComparison(rows) {
+  console.log(
+    table([
+      ['run', 'files (typed)', 'without (s)', 'with rules (s)', 'ratio', 'process without (s)', 'process with (s)', 'process ratio', 'parse (ms)', 'rules (ms)'],
+      ...rows.map(row => [
+        row.label,
+        `${row.with.files} (${row.with.typedFiles})`,
+        seconds(row.without.wallMs),
+        seconds(row.with.wallMs),
+        fixed(row.with.wallMs / row.without.wallMs, 2),
+        seconds(row.without.processMs),
+        seconds(row.with.processMs),
+        fixed(row.with.processMs / row.without.processMs, 2),
+        fixed(row.with.parseMs, 0),
+        fixed(rulesTotal(row.with.ruleMs), 0),
+      ]),
+    ]),
+  );
+  const rules = [...new Set(rows.flatMap(row => [...Object.keys(row.with.ruleMs), ...Object.keys(row.with.findings)]))].sort(
+    (a, b) => (rows[0]?.with.ruleMs[b] ?? 0) - (rows[0]?.with.ruleMs[a] ?? 0),
+  );
+  console.log('\nPer rule (ESLint stats, as TIMING reports them; checker work a rule is the first to ask for counts for that rule):\n');
+  console.log(
+    table([
+      ['rule', ...rows.flatMap(row => [`${row.label} (ms)`, 'findings'])],
+      ...rules.map(rule => [rule, ...rows.flatMap(row => [fixed(row.with.ruleMs[rule] ?? 0, 0), row.with.findings[rule] ?? 0])]),
+    ]),
+  );
+  for (const row of rows) {
+    const fatal = [...new Set([...row.with.fatal, ...row.without.fatal])];
+    if (fatal.length > 0) console.log(`\nNote: ${row.label}: ${fatal.length} parse errors, e.g.\n  ${fatal.slice(0, 5).join('\n  ')}`);
+  }
+}
+
+/** @param {string} list */
+function parseModes(list) {
+  const modes = list.split(',').map(mode => mode.trim());
+  for (const mode of modes) if (mode !== 'typed' && mode !== 'untyped') throw new Error(`--modes: unknown mode ${mode} (typed, untyped)`);
+  return /** @type {('typed' | 'untyped')[]} */ (modes);
+}
+
+/** @param {string | undefined} dir @param {string} name */
+const profilePath = (dir, name) => (dir ? path.resolve(dir, `${name}.cpuprofile`) : undefined);
+
+/**
+ * @param {{ dir: string, files: string | undefined, settings: string | undefined, repeat: number, modes: ('typed' | 'untyped')[], cpuProf: string | undefined }} options
+ */
+async function benchDirectory(options) {
+  const dir = path.resolve(options.dir);
+  const globs = options.files ? options.files.split(',').map(glob => glob.trim()).filter(Boolean) : [`**/*{${TS_EXTENSIONS.join(',')}}`];
+  const absolute = collectFiles(dir, globs);
+  if (absolute.length === 0) throw new Error(`no files under ${dir} match ${globs.join(', ')}`);
+  const files = absolute.map(file => path.relative(dir, file).split(path.sep).join('/'));
+  /** @type {Record<string, unknown>} */
+  const settings = options.settings ? JSON.parse(readFileSync(options.settings, 'utf8')) : {};
+  const tsconfig = nearestTsconfig(dir);
+  const tsconfigRootDir = tsconfig ? path.dirname(tsconfig) : dir;
+  const name = path.basename(dir);
+  console.log(
+    `Benchmark of ${dir}: ${files.length} files (${globs.join(', ')}), presets ${PRESETS.join(' + ')}` +
+      `${options.settings ? ` and ${options.settings}` : ''}, Node ${process.version}, best of ${options.repeat}, each run in a fresh process\n`,
+  );
+
+  /** @type {{ label: string, with: Measurement, without: Measurement }[]} */
+  const rows = [];
+  /** @type {string[]} */
+  const profiles = [];
+  for (const mode of options.modes) {
+    const untyped = mode === 'typed' ? (await filesOutsideTsconfigs(absolute)).map(file => path.relative(dir, file).split(path.sep).join('/')) : [];
+    if (mode === 'typed') {
+      console.log(`  typed: tsconfigRootDir ${tsconfigRootDir}; ${files.length - untyped.length} files in a tsconfig, ${untyped.length} linted without types`);
+    }
+    const profile = profilePath(options.cpuProf, `${name}-${mode}-with-rules`);
+    const pair = measurePair({ dir, files, untyped, mode, tsconfigRootDir, settings }, options.repeat, profile);
+    rows.push({ label: mode, ...pair });
+    if (profile) profiles.push(profile);
+    console.log(`  ${mode}: ${seconds(pair.without.wallMs)} s without the rules, ${seconds(pair.with.wallMs)} s with (×${fixed(pair.with.wallMs / pair.without.wallMs, 2)})`);
+  }
+  console.log('\nLint time (ESLint constructor to results) and whole-process time, every compliance rule vs. none:\n');
+  printComparison(rows);
+  for (const profile of profiles) printProfile(profile);
+}
+
+/**
+ * @param {{ sizes: number[], repeat: number, modes: ('typed' | 'untyped')[], cpuProf: string | undefined }} options
+ */
+async function benchSynthetic(options) {
+  const { sizes, repeat, modes } = options;
+  console.log(`Synthetic benchmark: sizes ${sizes.join(', ')}, modes ${modes.join(', ')}, Node ${process.version}, best of ${repeat}, each run in a fresh process\n`);
+  const settings = { compliance: { audit: { calls: ['auditLogger.log'] } } };
+  /** @type {Record<string, { files: number, expected: number, with: Measurement, without: Measurement, label: string }[]>} */
+  const byMode = {};
+  for (const size of sizes) {
+    const app = generate(size);
+    const files = collectFiles(app.dir, ['src']).map(file => path.relative(app.dir, file).split(path.sep).join('/'));
+    for (const mode of modes) {
+      const profile = size === sizes.at(-1) ? profilePath(options.cpuProf, `synthetic-${size}-${mode}-with-rules`) : undefined;
+      const pair = measurePair({ dir: app.dir, files, untyped: [], mode, tsconfigRootDir: app.dir, settings }, repeat, profile);
+      (byMode[mode] ??= []).push({ files: app.files, expected: app.expectedFindings, label: `${mode} ${app.files}`, ...pair });
+      console.log(
+        `  ${path.relative(repoRoot, app.dir)} ${mode}: ${app.files} files, ${seconds(pair.without.wallMs)} s without the rules, ${seconds(pair.with.wallMs)} s with (×${fixed(pair.with.wallMs / pair.without.wallMs, 2)})`,
+      );
+    }
+  }
+  for (const [mode, rows] of Object.entries(byMode)) {
+    console.log(`\n${mode === 'typed' ? 'Typed (projectService)' : 'Untyped (no parserOptions)'}: every compliance rule vs. none:\n`);
+    printComparison(rows);
+    for (const row of rows) {
+      const found = row.with.findings[RULE] ?? 0;
+      if (found !== row.expected) console.log(`\nNote: ${row.label}: ${found} ${RULE} reports, ${row.expected} expected (3 per unaudited module, 1 read per module).`);
+    }
+    printLinearity(rows);
+  }
+  if (options.cpuProf) for (const mode of modes) printProfile(/** @type {string} */ (profilePath(options.cpuProf, `synthetic-${sizes.at(-1)}-${mode}-with-rules`)));
+}
+
+/**
+ * Whether require-endpoint-audit's time per file, and the rules' added wall time per file, stay flat.
+ * @param {{ files: number, with: Measurement, without: Measurement }[]} rows
+ */
+function printLinearity(rows) {
+  const smallest = rows[0];
+  const largest = rows.at(-1);
+  if (!smallest || !largest || largest === smallest) return;
+  const perFile = (/** @type {typeof smallest} */ row) => (row.with.ruleMs[RULE] ?? 0) / row.files;
+  const deltaPerFile = (/** @type {typeof smallest} */ row) => (row.with.wallMs - row.without.wallMs) / row.files;
+  const growth = perFile(smallest) > 0 ? perFile(largest) / perFile(smallest) : Number.NaN;
+  const deltaGrowth = deltaPerFile(smallest) > 0 ? deltaPerFile(largest) / deltaPerFile(smallest) : Number.NaN;
+  console.log(
+    `\nGrowth: ${fixed(largest.files / smallest.files, 1)}x the files; ${RULE}'s time per file (stats) at ${largest.files} files ÷ at ${smallest.files} files = ${fixed(growth, 2)}` +
+      ` (all rules' added wall time per file: ${fixed(deltaGrowth, 2)}).`,
+  );
+  const slopes = rows.slice(1).map((row, i) => {
+    const previous = /** @type {typeof row} */ (rows[i]);
+    const slope = ((row.with.ruleMs[RULE] ?? 0) - (previous.with.ruleMs[RULE] ?? 0)) / (row.files - previous.files);
+    return `${previous.files}→${row.files} files: ${fixed(slope, 2)} ms`;
+  });
+  console.log(`Marginal ${RULE} time per added file (stats): ${slopes.join('; ')}.`);
+  console.log(
+    Number.isNaN(growth)
+      ? 'Linearity: no rule time measured.'
+      : growth <= 1.5
+        ? 'Linear: the per-file cost does not grow with the size of the app (fixed costs, such as checking the framework types, are amortized).'
+        : `Not linear: the per-file cost grows ${fixed(growth, 2)}x from ${smallest.files} to ${largest.files} files.`,
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '100,400,1600' },
       repeat: { type: 'string', default: '2' },
+      modes: { type: 'string', default: 'typed,untyped' },
+      dir: { type: 'string' },
+      files: { type: 'string' },
+      settings: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'read-profile': { type: 'string' },
       measure: { type: 'string' },
-      variant: { type: 'string' },
     },
   });
   if (values.measure) {
-    const result = await measure(values.measure, values.variant === 'with');
+    const result = await measure(/** @type {Job} */ (JSON.parse(values.measure)));
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-
-  const sizes = values.sizes.split(',').map(Number).filter(size => Number.isInteger(size) && size > 0);
+  if (values['read-profile']) {
+    printProfile(path.resolve(values['read-profile']));
+    return;
+  }
   const repeat = Math.max(1, Number(values.repeat) || 1);
-  console.log(`require-endpoint-audit benchmark: typed mode (projectService), Node ${process.version}, sizes ${sizes.join(', ')}, best of ${repeat}\n`);
-
-  /** @type {{ size: number, files: number, expected: number, with: Measurement, without: Measurement }[]} */
-  const rows = [];
-  for (const size of sizes) {
-    const app = generate(size);
-    /** @type {Measurement | undefined} */
-    let best;
-    /** @type {Measurement | undefined} */
-    let bestWithout;
-    for (let run = 0; run < repeat; run++) {
-      const without = measureInChild(app.dir, false);
-      const withRule = measureInChild(app.dir, true);
-      if (!bestWithout || without.wallMs < bestWithout.wallMs) bestWithout = without;
-      if (!best || withRule.wallMs < best.wallMs) best = withRule;
-    }
-    if (!best || !bestWithout) continue;
-    rows.push({ size, files: app.files, expected: app.expectedFindings, with: best, without: bestWithout });
-    const rule = best.ruleMs[RULE] ?? 0;
-    console.log(
-      `  ${path.relative(repoRoot, app.dir)}: ${app.files} files, ${seconds(best.wallMs)} s with the rule (rule ${fixed(rule, 0)} ms), ${seconds(bestWithout.wallMs)} s without`,
-    );
+  const modes = parseModes(values.modes);
+  const cpuProf = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
+  if (cpuProf) mkdirSync(cpuProf, { recursive: true });
+  if (values.dir) {
+    await benchDirectory({ dir: values.dir, files: values.files, settings: values.settings, repeat, modes, cpuProf });
+    return;
   }
-  if (rows.length === 0) return;
-  if (!rows[0]?.with.ruleLoaded) console.log(`\nNote: the built plugin has no ${RULE}; both runs lint the same rules.`);
-
-  console.log('\nTyped-mode lint time, every compliance rule on (`strict`, SOC 2) vs. the same without require-endpoint-audit:\n');
-  console.log(
-    table([
-      ['files', 'with rule (s)', 'without (s)', 'ratio', 'ms/file with', 'ms/file without', 'rule (ms)', 'rule ms/file', 'parse+program (ms)', 'findings (expected)'],
-      ...rows.map(row => [
-        row.files,
-        seconds(row.with.wallMs),
-        seconds(row.without.wallMs),
-        fixed(row.with.wallMs / row.without.wallMs, 2),
-        fixed(row.with.wallMs / row.files, 1),
-        fixed(row.without.wallMs / row.files, 1),
-        fixed(row.with.ruleMs[RULE] ?? 0, 0),
-        fixed((row.with.ruleMs[RULE] ?? 0) / row.files, 2),
-        fixed(row.with.parseMs, 0),
-        `${row.with.findings} (${row.expected})`,
-      ]),
-    ]),
-  );
-
-  const largest = rows.at(-1);
-  if (largest) {
-    console.log(`\nPer-rule time at ${largest.files} files (ESLint stats, with the rule; checker work a rule triggers counts for that rule):\n`);
-    const ruleRows = Object.entries(largest.with.ruleMs)
-      .sort(([, a], [, b]) => b - a)
-      .map(([rule, ms]) => [rule, fixed(ms, 1), `${fixed((100 * ms) / largest.with.wallMs, 1)} %`]);
-    console.log(table([['rule', 'time (ms)', 'of wall time'], ...ruleRows, ['parse + program', fixed(largest.with.parseMs, 1), `${fixed((100 * largest.with.parseMs) / largest.with.wallMs, 1)} %`]]));
-  }
-
-  const smallest = rows[0];
-  if (smallest && largest && largest !== smallest) {
-    const perFile = (/** @type {typeof smallest} */ row) => (row.with.ruleMs[RULE] ?? 0) / row.files;
-    const deltaPerFile = (/** @type {typeof smallest} */ row) => (row.with.wallMs - row.without.wallMs) / row.files;
-    const growth = perFile(smallest) > 0 ? perFile(largest) / perFile(smallest) : Number.NaN;
-    const deltaGrowth = deltaPerFile(smallest) > 0 ? deltaPerFile(largest) / deltaPerFile(smallest) : Number.NaN;
-    console.log(
-      `\nGrowth: ${fixed(largest.files / smallest.files, 1)}x the files; the rule's time per file (stats) at ${largest.files} files ÷ at ${smallest.files} files = ${fixed(growth, 2)}` +
-        ` (wall-time difference per file: ${fixed(deltaGrowth, 2)}).`,
-    );
-    const slopes = rows.slice(1).map((row, i) => {
-      const previous = /** @type {typeof row} */ (rows[i]);
-      const slope = ((row.with.ruleMs[RULE] ?? 0) - (previous.with.ruleMs[RULE] ?? 0)) / (row.files - previous.files);
-      return `${previous.files}→${row.files} files: ${fixed(slope, 2)} ms`;
-    });
-    console.log(`Marginal rule time per added file (stats): ${slopes.join('; ')}.`);
-    console.log(
-      Number.isNaN(growth)
-        ? 'Linearity: no rule time measured.'
-        : growth <= 1.5
-          ? 'Linear: the per-file cost does not grow with the size of the app (fixed costs, such as checking the framework types, are amortized).'
-          : `Not linear: the per-file cost grows ${fixed(growth, 2)}x from ${smallest.files} to ${largest.files} files.`,
-    );
-  }
-  const mismatched = rows.filter(row => row.with.ruleLoaded && row.with.findings !== row.expected);
-  for (const row of mismatched) {
-    console.log(`\nNote: ${row.files} files: ${row.with.findings} require-endpoint-audit reports, ${row.expected} expected (3 per unaudited module).`);
-  }
-  const fatal = rows.filter(row => row.with.fatal > 0);
-  for (const row of fatal) console.log(`\nNote: ${row.files} files: ${row.with.fatal} parse errors in the generated app.`);
+  const sizes = values.sizes.split(',').map(Number).filter(size => Number.isInteger(size) && size > 0);
+  await benchSynthetic({ sizes, repeat, modes, cpuProf });
 }
 
 main().catch(error => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 });
