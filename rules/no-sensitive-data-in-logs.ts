@@ -9,7 +9,6 @@
  * merging object; audit events never excuse secrets, and keep the actor and source they need.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type AuditAnalysis, createAuditAnalysis } from '../src/analysis/audit.js';
 import { citeControls } from '../src/analysis/controls.js';
 import { createFlow, createMaskingCallDetector, describeNode, isSimpleChain, type Flow, type FlowSource } from '../src/analysis/flow.js';
 import { pathMatches } from '../src/analysis/matchers.js';
@@ -17,7 +16,7 @@ import { createSensitiveData, TAGGED_CATEGORY } from '../src/analysis/sensitive-
 import { createSinkDetector, redactCovers, type Sink } from '../src/analysis/sinks.js';
 import { buildDropPropertyFix, buildMaskFix, buildPickFieldsFix, enclosingProperty, nameMaskingCallee } from '../src/fixes/masking.js';
 import { CATEGORY_TITLES } from '../src/regulations/defaults.js';
-import { getPolicy } from '../src/settings.js';
+import { getSession } from '../src/analysis/session.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export interface Options {
@@ -109,12 +108,12 @@ export default createRule<[Options], MessageIds>({
     },
   },
   create(context, [options]) {
-    const policy = getPolicy(context);
+    const session = getSession(context);
+    const { policy } = session;
     const sourceCode = context.sourceCode;
     const checkAuditCalls = options.checkAuditCalls ?? true;
     const ignored = (options.ignoreSinks ?? []).map(pattern => pattern.split('.'));
-    let audit: AuditAnalysis | undefined;
-    const sinks = createSinkDetector(context, policy, call => (audit ??= createAuditAnalysis(context, policy, { maxDepth: 0 })).isAuditCall(call));
+    const sinks = createSinkDetector(context, policy, call => session.isAuditCall(call));
     const sensitive = createSensitiveData(context, policy);
     const isMaskingCall = createMaskingCallDetector(context, policy);
     /** Audit events keep who did it and from where: the actor and source aliases. */
