@@ -11,14 +11,13 @@
  * The cache keys each file's results by that file alone: a route whose service stops auditing is not re-linted.
  * That limitation is asserted here, with what CI should run instead (no cache), as the README documents.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,13 +77,7 @@ function findings(run: Run): Record<string, unknown>[] {
 }
 
 describe('--concurrency on the example app (its own eslint.config.js)', () => {
-  beforeAll(() => {
-    // Workers load the config file, which imports the package by name: its `exports` point into dist/.
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }, 120_000);
+  // dist/ is built once by tests/global-setup.ts.
 
   describe.each([
     // 'auto' runs on one thread for ≤ 50 files or < 4 cores (ESLint's heuristic): the example app's 30 files

@@ -10,7 +10,6 @@
  * settings are `useFlatConfig: true` and `experimental.useFlatConfig: false` (the experimental
  * switch loads `FlatESLint` from `eslint/use-at-your-own-risk`, which ESLint 10 no longer has).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -176,11 +175,7 @@ describe('ESLint language server', () => {
   }
 
   beforeAll(async () => {
-    // The fixture's config imports the package by name: its `exports` point into dist/.
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    // dist/ is built once by tests/global-setup.ts.
     expect(existsSync(documentPath), 'the document must exist only in the editor').toBe(false);
 
     const server = new LspClient(process.execPath, [serverBin, '--stdio'], { cwd: projectDir });
