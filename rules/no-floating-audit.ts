@@ -17,11 +17,11 @@ import { calleePath, compileMatcher, createCallMatcher, type Matcher, type Match
 import {
   createFailureHandling,
   enclosingCatch,
-  enclosingFunction,
   followPromise,
   isThenableType,
   type PromiseFlow,
 } from '../src/analysis/promises.js';
+import { enclosingFunction } from '../src/analysis/ast/functions.js';
 import { getSession } from '../src/analysis/session.js';
 import { getTypeServices } from '../src/analysis/types/services.js';
 import { createRule } from '../src/util/create-rule.js';

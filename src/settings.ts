@@ -9,10 +9,10 @@
  * fields, sensitive categories and audited methods, and the strictest retention bounds.
  * Results are cached per `settings` object and per `settings.compliance` object.
  */
-import { compileDecoratorMatcher, compileMatcher } from './analysis/matchers.js';
+import { compileDecoratorMatcher } from './analysis/matchers.js';
 import type { DecoratorMatcher, Matcher } from './analysis/matchers.js';
 import { SettingsError } from './errors.js';
-import type { Policy, ResolvedRetention } from './policy.js';
+import type { Policy } from './policy.js';
 import {
   ALWAYS_ACTIVE_CATEGORIES,
   AUDIT_FIELDS,
@@ -25,8 +25,30 @@ import {
   REGULATIONS,
   SENSITIVE_CATEGORIES,
 } from './regulations/index.js';
-import type { AuditField, HttpMethod, Regulation, RetentionBounds, SensitiveCategory } from './regulations/index.js';
+import type { AuditField, HttpMethod, Regulation, SensitiveCategory } from './regulations/index.js';
 import { didYouMean } from './util/did-you-mean.js';
+import { mergeRetention } from './settings/retention.js';
+import {
+  checkKeys,
+  child,
+  expectArray,
+  expectObject,
+  frozenMatcher,
+  frozenSet,
+  matchers,
+  nameKey,
+  names,
+  optionalMatchers,
+  section,
+  SECTION_KEYS,
+  type Settings,
+  TYPE_NAME,
+  UnknownSettingError,
+  unique,
+} from './settings/validation.js';
+
+export { mergeRetention } from './settings/retention.js';
+export { UnknownSettingError } from './settings/validation.js';
 
 /** Built-in masking functions; `masking.functions` extends them. */
 export const DEFAULT_MASKING_FUNCTIONS: readonly string[] = Object.freeze([
@@ -54,169 +76,7 @@ export const SENSITIVE_OPERATION_KINDS = Object.freeze([
 ] as const);
 export type SensitiveOperationKind = (typeof SENSITIVE_OPERATION_KINDS)[number];
 
-/** The keys of `settings.compliance` and of its sections, in the order messages list them. */
-const SECTION_KEYS = {
-  compliance: ['regulations', 'audit', 'endpoints', 'masking', 'sensitiveData', 'logging', 'sensitiveOperations'],
-  audit: ['calls', 'wrappers', 'decorators', 'middleware', 'eventArgument', 'providedFields', 'fieldAliases'],
-  endpoints: ['factories'],
-  masking: ['functions'],
-  sensitiveData: ['add', 'ignore', 'brands'],
-  logging: ['sinks'],
-} as const;
-
 const ROOT = 'settings.compliance';
-
-// ---------------------------------------------------------------------------------------------
-// Errors
-
-/**
- * An unknown key, regulation id, field name or kind. Same class as every settings error
- * (`instanceof SettingsError`), with the message form
- * `settings.compliance.adit: unknown key; expected one of regulations, audit, … (did you mean "audit"?)`.
- */
-export class UnknownSettingError extends SettingsError {
-  /** The names that would have been accepted. */
-  readonly known: readonly string[];
-  readonly suggestion: string | undefined;
-
-  constructor(path: string, what: string, name: string, known: readonly string[], alternative?: string) {
-    super(path, '', name);
-    const suggestion = didYouMean(name, known);
-    this.message =
-      `${path}: unknown ${what}; expected one of ${known.join(', ')}` +
-      `${alternative ? ` ${alternative}` : ''}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
-    this.known = known;
-    this.suggestion = suggestion;
-    // The stack was captured with the base message: capture it again so CLI output shows this one.
-    Error.captureStackTrace?.(this, UnknownSettingError);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation helpers
-
-type Settings = Readonly<Record<string, unknown>>;
-
-function isObject(value: unknown): value is Settings {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `path.key`, or `path["odd key"]` when the key is not a plain name. */
-function child(path: string, key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/u.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
-
-function expectObject(value: unknown, path: string, expected: string): Settings {
-  if (!isObject(value)) throw new SettingsError(path, expected, value);
-  return value;
-}
-
-/** Throws for the first key of `object` not in `known`. */
-function checkKeys(object: Settings, path: string, known: readonly string[]): void {
-  for (const key of Object.keys(object)) {
-    if (!known.includes(key)) throw new UnknownSettingError(child(path, key), 'key', key, known);
-  }
-}
-
-/** A section object, or `undefined` when absent (`undefined` counts as absent, so presets can leave keys out). */
-function section(parent: Settings, key: keyof typeof SECTION_KEYS, path: string): Settings | undefined {
-  const value = parent[key];
-  if (value === undefined) return undefined;
-  const sectionPath = child(path, key);
-  const object = expectObject(value, sectionPath, `an object with keys ${SECTION_KEYS[key].join(', ')}`);
-  checkKeys(object, sectionPath, SECTION_KEYS[key]);
-  return object;
-}
-
-function expectArray(value: unknown, path: string, expected: string): readonly unknown[] {
-  if (!Array.isArray(value)) throw new SettingsError(path, expected, value);
-  return value;
-}
-
-/** Compiles a matcher and freezes it, segments included. */
-function frozenMatcher(spec: unknown, path: string): Matcher {
-  const matcher = compileMatcher(spec, path);
-  return Object.freeze(matcher.kind === 'type' ? matcher : { ...matcher, segments: Object.freeze([...matcher.segments]) });
-}
-
-function matchers(value: unknown, path: string): Matcher[] {
-  return expectArray(value, path, 'an array of matchers').map((spec, index) => frozenMatcher(spec, `${path}[${index}]`));
-}
-
-function optionalMatchers(object: Settings | undefined, key: string, path: string): Matcher[] {
-  const value = object?.[key];
-  return value === undefined ? [] : matchers(value, child(path, key));
-}
-
-const NAME = /^[A-Za-z0-9_$-]+$/u;
-const TYPE_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/u;
-
-/** An array of name strings; each must match `pattern`. */
-function names(value: unknown, path: string, what: string, example: string, pattern: RegExp = NAME): string[] {
-  const list = expectArray(value, path, `an array of ${what}s like ["${example}"]`);
-  return list.map((item, index) => {
-    if (typeof item !== 'string' || !pattern.test(item)) {
-      throw new SettingsError(`${path}[${index}]`, `a ${what} like "${example}"`, item);
-    }
-    return item;
-  });
-}
-
-function unique<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
-}
-
-/** A Set whose mutators throw: the policy is shared by every rule and file. */
-function frozenSet<T>(values: Iterable<T>): ReadonlySet<T> {
-  const set = new Set(values);
-  const reject = (): never => {
-    throw new TypeError('The compliance policy is frozen');
-  };
-  Object.defineProperties(set, { add: { value: reject }, delete: { value: reject }, clear: { value: reject } });
-  return Object.freeze(set);
-}
-
-/** `apiKey`, `api_key`, `API-KEY` → `apikey`: how sensitive-name patterns compare. */
-function nameKey(name: string): string {
-  return name.replace(/[-_\s]/gu, '').toLowerCase();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Retention
-
-/** Merges retention bounds: the largest minimum, the smallest maximum, and a `conflict` sentence when they cross. */
-export function mergeRetention(bounds: ReadonlyArray<{ readonly regulation: string } & RetentionBounds>): ResolvedRetention {
-  let min: { days: number; by: string[] } | undefined;
-  let max: { days: number; by: string[] } | undefined;
-  let mustBeSet = false;
-  let mustBeBounded = false;
-  for (const bound of bounds) {
-    mustBeSet ||= bound.mustBeSet;
-    mustBeBounded ||= bound.mustBeBounded;
-    if (bound.minDays !== undefined) {
-      if (!min || bound.minDays > min.days) min = { days: bound.minDays, by: [bound.regulation] };
-      else if (bound.minDays === min.days) min.by.push(bound.regulation);
-    }
-    if (bound.maxDays !== undefined) {
-      if (!max || bound.maxDays < max.days) max = { days: bound.maxDays, by: [bound.regulation] };
-      else if (bound.maxDays === max.days) max.by.push(bound.regulation);
-    }
-  }
-  const result: { -readonly [K in keyof ResolvedRetention]: ResolvedRetention[K] } = { mustBeSet, mustBeBounded };
-  if (min) result.minDays = min.days;
-  if (max) result.maxDays = max.days;
-  if (min && max && min.days > max.days) {
-    result.conflict =
-      `${listNames(min.by)} ${min.by.length > 1 ? 'require' : 'requires'} keeping audit logs at least ${min.days} days, ` +
-      `but ${listNames(max.by)} ${max.by.length > 1 ? 'allow' : 'allows'} at most ${max.days} days`;
-  }
-  return Object.freeze(result);
-}
-
-function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Resolution
