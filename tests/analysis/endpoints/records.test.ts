@@ -138,9 +138,7 @@ describe('derived tables cover every record', () => {
     expect(FRAMEWORKS.sourceCandidates.find((candidate) => candidate.name === 'ctx')?.evidence).toContain('state');
   });
 
-  it('framework loggers and mounts come with their framework', () => {
-    expect(FRAMEWORKS.loggers.map((logger) => `${logger.framework}:${logger.property}`)).toEqual(['express:log', 'fastify:log']);
-    expect(FRAMEWORKS.loggers.find((logger) => logger.framework === 'fastify')?.receivers).toContain('reply');
+  it('framework mounts come with their framework', () => {
     expect(FRAMEWORKS.mounts.some((mount) => mount.framework === 'fastify' && typeof mount.prefix === 'object')).toBe(true);
   });
 
@@ -163,7 +161,6 @@ describe('an extra record is picked up by the derivation', () => {
     middleware: { use: ['plug'], hooks: { method: 'hook', before: ['beforeAll'], after: ['afterAll'] } },
     mounts: [{ method: 'plug', prefix: 'first-argument' }],
     requestContext: [{ names: ['rq'], parameter: 0, actor: { path: ['who'], text: (n: string) => `${n}.who` }, source: { path: ['addr'], text: (n: string) => `${n}.addr` } }],
-    loggers: [{ property: 'logger', receivers: ['rq'] }],
   } satisfies HttpFrameworkRecord;
   const tables = deriveTables([...FRAMEWORK_RECORDS, fake]);
   const FAKE: string = 'fake';
@@ -182,14 +179,13 @@ describe('an extra record is picked up by the derivation', () => {
     expect(frameworkOfModule('@fake/plugin', tables)).toBe('fake');
   });
 
-  it('middleware, mounts, request context and loggers', () => {
+  it('middleware, mounts and request context', () => {
     expect(tables.useMethods.has('plug')).toBe(true);
     expect(tables.hookMethods.has('hook')).toBe(true);
     expect(tables.requestHooks.has('afterAll')).toBe(true);
     expect(tables.mounts.some((mount) => mount.framework === FAKE)).toBe(true);
     expect(tables.actorCandidates.find((candidate) => candidate.name === 'rq')?.text('rq')).toBe('rq.who');
     expect(tables.sourceCandidates.find((candidate) => candidate.name === 'rq')?.path).toEqual(['addr']);
-    expect(tables.loggers.some((logger) => logger.framework === FAKE && logger.property === 'logger')).toBe(true);
   });
 
   it('leaves the known frameworks as they are', () => {

@@ -34,5 +34,4 @@ export const express: HttpFrameworkRecord = {
       source: { path: ['ip'], text: (req) => `${req}.ip` },
     },
   ],
-  loggers: [{ property: 'log', receivers: ['req', 'request', 'res'], via: 'pino-http' }],
 };

@@ -37,5 +37,4 @@ export const fastify: HttpFrameworkRecord = {
       source: { path: ['ip'], text: (request) => `${request}.ip` },
     },
   ],
-  loggers: [{ property: 'log', receivers: ['fastify', 'app', 'server', 'instance', 'request', 'req', 'reply'] }],
 };

@@ -20,7 +20,7 @@ import { koa } from './koa.js';
 import { nest } from './nest.js';
 import { next } from './next.js';
 import { trpc } from './trpc.js';
-import type { ContextValue, Creation, FrameworkLogger, FrameworkRecord, HttpFramework, HttpFrameworkRecord, ModuleList, Mount, Plugins } from './types.js';
+import type { ContextValue, Creation, FrameworkRecord, HttpFramework, HttpFrameworkRecord, ModuleList, Mount, Plugins } from './types.js';
 
 export type * from './types.js';
 
@@ -105,7 +105,6 @@ export interface FrameworkTables {
    */
   readonly actorCandidates: readonly ContextCandidate[];
   readonly sourceCandidates: readonly ContextCandidate[];
-  readonly loggers: readonly (FrameworkLogger & { readonly framework: Framework })[];
 }
 
 function httpTables(record: HttpFrameworkRecord): HttpTables {
@@ -166,7 +165,6 @@ export function deriveTables(records: readonly FrameworkRecord[]): FrameworkTabl
     mounts: records.flatMap((record) => (record.mounts ?? []).map((mount) => ({ ...mount, framework: record.framework }))),
     actorCandidates: candidates(records, 'actor'),
     sourceCandidates: candidates(records, 'source'),
-    loggers: records.flatMap((record) => (record.loggers ?? []).map((logger) => ({ ...logger, framework: record.framework }))),
   };
 }
 

@@ -98,15 +98,6 @@ export interface RequestContext {
   readonly evidence?: readonly string[];
 }
 
-/** A logger the framework hands out: `<receiver>.<property>` (`request.log`, `fastify.log`, pino-http `req.log`). */
-export interface FrameworkLogger {
-  readonly property: string;
-  /** Receiver names that, untraced, get the file's one logger of this kind. */
-  readonly receivers: readonly string[];
-  /** The package providing it when it is not the framework itself (`pino-http`). */
-  readonly via?: string;
-}
-
 export interface FrameworkRecord {
   readonly framework: Framework;
   /** `http`: registrations on an app / router (adapters in `http-adapters.ts`); `app`: the other shapes (`app-adapters.ts`). */
@@ -125,7 +116,6 @@ export interface FrameworkRecord {
   readonly mounts?: readonly Mount[];
   /** Request contexts, most specific first. */
   readonly requestContext?: readonly RequestContext[];
-  readonly loggers?: readonly FrameworkLogger[];
 }
 
 /** A record of an HTTP framework: everything the receivers need is there. */
