@@ -16,6 +16,7 @@ import { findVariable } from '../ast/variables.js';
 import { packageNameOf } from '../types/packages.js';
 import { DATA_ACCESS_RECORDS, recordOfPackage } from './index.js';
 import type { DataAccessRecord, ExportSpec, Role, StoreSource, Transition } from './types.js';
+import { importedName } from '../ast/imports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -123,7 +124,7 @@ function importOrigin(definition: TSESLint.Scope.Definition): Origin | undefined
   if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return moduleOrigin(declaration.source.value, true);
   if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
   const module = moduleOrigin(declaration.source.value, false);
-  const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+  const imported = importedName(specifier);
   if (module?.kind !== 'module') {
     const record = DATA_ACCESS_RECORDS.find(candidate => candidate.conventionalExports?.includes(imported));
     return record ? { kind: 'export', record, name: imported, conventional: true } : undefined;

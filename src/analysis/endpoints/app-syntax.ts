@@ -11,6 +11,7 @@ import { type FunctionNode, isFunctionNode } from '../ast/functions.js';
 import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { constInit, constStringValue, findVariable } from '../ast/variables.js';
+import { importedName } from '../ast/imports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -30,7 +31,7 @@ export function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifie
     const specifier = def.node;
     const module = def.node.parent.source.value;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      const imported = importedName(specifier);
       return { kind: 'import', module, imported };
     }
     if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { kind: 'import', module, imported: 'default' };

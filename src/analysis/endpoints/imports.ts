@@ -8,6 +8,7 @@ import { stringValue } from '../ast/static-values.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { findVariable } from '../ast/variables.js';
 import { flattenMembers } from '../matchers.js';
+import { importedName } from '../ast/imports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -60,7 +61,7 @@ function importBindingPath(def: TSESLint.Scope.Definition, properties: readonly 
   if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
     return { module, path: dropDefault(properties) };
   }
-  const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+  const imported = importedName(specifier);
   return { module, path: dropDefault([imported, ...properties]) };
 }
 

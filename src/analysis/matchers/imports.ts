@@ -8,6 +8,7 @@ import { stringValue } from '../ast/static-values.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { findVariable } from '../ast/variables.js';
 import { calleePath, flattenMembers } from './paths.js';
+import { importedName } from '../ast/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -92,7 +93,7 @@ export function createImportResolver(context: Context): ImportResolver {
       if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, exports: [], commonjs: false };
       if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, exports: ['default'], commonjs: false };
       if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-        const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+        const imported = importedName(node);
         return { module, exports: [imported], commonjs: false };
       }
       return undefined;

@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/functions.js';
+import { importedBy } from '../ast/imports.js';
 
 /** What a name is bound to, as far as following calls needs to know. */
 export type Binding =
@@ -48,15 +49,7 @@ function patternNames(pattern: TSESTree.Node, out: TSESTree.Identifier[]): void 
 }
 
 function importBinding(specifier: TSESTree.ImportClause, declaration: TSESTree.ImportDeclaration): Binding {
-  const imported =
-    specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-      ? 'default'
-      : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-        ? '*'
-        : specifier.imported.type === AST_NODE_TYPES.Identifier
-          ? specifier.imported.name
-          : specifier.imported.value;
-  return { kind: 'import', node: specifier, source: declaration.source.value, imported };
+  return { kind: 'import', node: specifier, source: declaration.source.value, imported: importedBy(specifier) };
 }
 
 /** Declarations of one statement list, by name (first declaration wins, except that a function with a body beats an overload). */

@@ -8,6 +8,7 @@ import { findVariable } from '../ast/variables.js';
 import { type Binding, lookupBinding } from '../modules/bindings.js';
 import type { ModuleView } from '../modules/views.js';
 import type { ReachState } from './state.js';
+import { importedBy } from '../ast/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -43,15 +44,7 @@ function scopeBinding(state: ReachState, identifier: TSESTree.Identifier): Bindi
       if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return { kind: 'other' };
       const declaration = node.parent;
       if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return { kind: 'other' };
-      const imported =
-        node.type === AST_NODE_TYPES.ImportDefaultSpecifier
-          ? 'default'
-          : node.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-            ? '*'
-            : node.imported.type === AST_NODE_TYPES.Identifier
-              ? node.imported.name
-              : node.imported.value;
-      return { kind: 'import', node, source: declaration.source.value, imported };
+      return { kind: 'import', node, source: declaration.source.value, imported: importedBy(node) };
     }
     default:
       return { kind: 'other' };

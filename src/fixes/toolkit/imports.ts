@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { resolvesTo } from './scope.js';
+import { importedName } from '../../analysis/ast/imports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -57,10 +58,6 @@ export function moduleSystemOf(sourceCode: SourceCode, filename: string | undefi
   if (sourceType !== 'module' || (filename !== undefined && /\.c[jt]s$/u.test(filename))) return 'commonjs';
   if (policy === 'usage' && importDeclarations(program).length === 0 && requireDeclarators(program).length > 0) return 'commonjs';
   return 'esm';
-}
-
-function importedName(specifier: TSESTree.ImportSpecifier): string {
-  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
 }
 
 /**

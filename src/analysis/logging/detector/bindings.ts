@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import { stringValue } from '../../ast/static-values.js';
 import { lookupBinding, resolveImport, rootOf, viewOf } from '../../modules.js';
 import type { SinkState } from './state.js';
+import { importedName } from '../../ast/imports.js';
 
 /** Variables bound to something other than a value we follow. */
 export type Bound =
@@ -47,7 +48,7 @@ function importBinding(node: TSESTree.Node): Bound {
   if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { k: 'import', source, imported: '*' };
   if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { k: 'import', source, imported: 'default' };
   if (node.type !== AST_NODE_TYPES.ImportSpecifier) return { k: 'other' };
-  const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+  const imported = importedName(node);
   return { k: 'import', source, imported };
 }
 
