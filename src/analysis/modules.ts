@@ -14,8 +14,10 @@ export { type FunctionNode, isFunctionNode } from './ast/functions.js';
 export { type Binding, lookupBinding, topLevelBinding } from './modules/bindings.js';
 export {
   diskModules,
+  type DeclaredExport,
   type ExportTarget,
   findExport,
+  findExportOrDeclaration,
   type ModuleLoader,
   moduleSource,
   type ModuleSource,

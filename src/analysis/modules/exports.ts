@@ -11,7 +11,8 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { topLevelBinding } from './bindings.js';
-import { fileMayExport, parseModule, scanExports, textMayExport } from './files.js';
+import { type TextDeclaration, textDeclaration } from './declarations.js';
+import { fileDeclaration, fileMayExport, moduleStats, parseModule, scanExports, textMayExport } from './files.js';
 import { resolveImport } from './resolve.js';
 import { isAppSourceFile, programModuleView } from './views.js';
 
@@ -135,15 +136,19 @@ export type ModuleLoader = (file: string) => TSESTree.Program | undefined;
 export interface ModuleSource {
   load(file: string): TSESTree.Program | undefined;
   mayExport?(file: string, name: string): boolean;
+  /** What the text says the export `name` is (a class or function), without loading the module; see `declarations.ts`. */
+  declaration?(file: string, name: string): TextDeclaration | undefined;
 }
 
 /** Untyped: files on disk, each scanned for the name before it is parsed. */
-export const diskModules: ModuleSource = { load: parseModule, mayExport: fileMayExport };
+export const diskModules: ModuleSource = { load: parseModule, mayExport: fileMayExport, declaration: fileDeclaration };
 
 /** Scope: per program (WeakMap). */
 const programSources = new WeakMap<ts.Program, ModuleSource>();
 /** Scope: per SourceFile (WeakMap), so per program version. */
 const sourceFileScans = new WeakMap<ts.SourceFile, ReturnType<typeof scanExports>>();
+/** Scope: per SourceFile (WeakMap): {@link ModuleSource.declaration} answers by export name. */
+const sourceFileDeclarations = new WeakMap<ts.SourceFile, Map<string, TextDeclaration | undefined>>();
 
 /**
  * Typed: the program's own SourceFiles converted to ESTree (never parsed again); declaration files and packages are not
@@ -175,6 +180,16 @@ export function programModules(program: ts.Program): ModuleSource {
       }
       return textMayExport(scan, sourceFile.text, name);
     },
+    declaration(file, name) {
+      const sourceFile = sourceFileOf(file);
+      if (!sourceFile) return fileDeclaration(file, name);
+      let answers = sourceFileDeclarations.get(sourceFile);
+      if (!answers) sourceFileDeclarations.set(sourceFile, (answers = new Map<string, TextDeclaration | undefined>()));
+      if (!answers.has(name)) answers.set(name, textDeclaration(sourceFile.text, name));
+      const declared = answers.get(name);
+      if (declared) moduleStats.declaredByText++;
+      return declared;
+    },
   };
   programSources.set(program, source);
   return source;
@@ -185,11 +200,27 @@ export function moduleSource(program: ts.Program | undefined): ModuleSource {
   return program ? programModules(program) : diskModules;
 }
 
-function findExportIn(file: string, name: string, modules: ModuleSource, seen: Set<string>): ExportTarget | undefined {
+/** A declaration the module text shows, not loaded: see {@link findExportOrDeclaration}. */
+export interface DeclaredExport {
+  readonly file: string;
+  readonly declared: TextDeclaration;
+}
+
+interface Search {
+  readonly modules: ModuleSource;
+  readonly seen: Set<string>;
+  /** Stop at a declaration the text shows (a class or function) instead of loading its module. */
+  readonly shallow: boolean;
+}
+
+function findExportIn(file: string, name: string, search: Search): ExportTarget | DeclaredExport | undefined {
+  const { modules, seen } = search;
   const key = `${file}\0${name}`;
   if (seen.has(key) || seen.size > MAX_EXPORT_HOPS) return undefined;
   seen.add(key);
   if (modules.mayExport && !modules.mayExport(file, name)) return undefined;
+  const declared = search.shallow ? modules.declaration?.(file, name) : undefined;
+  if (declared) return { file, declared };
   const ast = modules.load(file);
   if (!ast) return undefined;
   const index = exportIndex(ast);
@@ -199,10 +230,10 @@ function findExportIn(file: string, name: string, modules: ModuleSource, seen: S
       case 'node':
         return { file, node: entry.node };
       case 'local':
-        return localTarget(file, ast, entry.name, modules, seen);
+        return localTarget(file, ast, entry.name, search);
       case 'from': {
         const target = resolveImport(file, entry.source);
-        return target ? findExportIn(target, entry.imported, modules, seen) : undefined;
+        return target ? findExportIn(target, entry.imported, search) : undefined;
       }
       case 'namespace': {
         const target = resolveImport(file, entry.source);
@@ -214,14 +245,15 @@ function findExportIn(file: string, name: string, modules: ModuleSource, seen: S
   if (name === 'default') return undefined;
   for (const source of index.stars) {
     const target = resolveImport(file, source);
-    const found = target ? findExportIn(target, name, modules, seen) : undefined;
+    const found = target ? findExportIn(target, name, search) : undefined;
     if (found) return found;
   }
   return undefined;
 }
 
 /** A module-level name exported by `export { name }` / `export default name`: its declaration, or the import it re-exports. */
-function localTarget(file: string, ast: TSESTree.Program, name: string, modules: ModuleSource, seen: Set<string>): ExportTarget | undefined {
+function localTarget(file: string, ast: TSESTree.Program, name: string, search: Search): ExportTarget | DeclaredExport | undefined {
+  const { modules } = search;
   const binding = topLevelBinding(ast, name);
   if (!binding) return undefined;
   switch (binding.kind) {
@@ -237,7 +269,7 @@ function localTarget(file: string, ast: TSESTree.Program, name: string, modules:
         const targetAst = modules.load(target);
         return targetAst ? { file: target, node: targetAst } : undefined;
       }
-      return findExportIn(target, binding.imported, modules, seen);
+      return findExportIn(target, binding.imported, search);
     }
     default:
       return undefined;
@@ -254,7 +286,19 @@ function localTarget(file: string, ast: TSESTree.Program, name: string, modules:
 export function findExport(file: string, name: string, modules: ModuleSource | ModuleLoader = diskModules): ExportTarget | undefined {
   try {
     const source = typeof modules === 'function' ? { load: modules } : modules;
-    return findExportIn(path.resolve(file), name, source, new Set());
+    return findExportIn(path.resolve(file), name, { modules: source, seen: new Set(), shallow: false }) as ExportTarget | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * {@link findExport} for callers that only need to know what kind of value an export is: where the module text shows
+ * that the export is a class or a function (`declarations.ts`), the answer is that, and the module is not loaded.
+ */
+export function findExportOrDeclaration(file: string, name: string, modules: ModuleSource = diskModules): ExportTarget | DeclaredExport | undefined {
+  try {
+    return findExportIn(path.resolve(file), name, { modules, seen: new Set(), shallow: true });
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { type TextDeclaration, textDeclaration } from './declarations.js';
 import { loadEstree, setParents } from './estree.js';
 import { LruMap } from './lru.js';
 import { type ModuleView, registerView } from './views.js';
@@ -21,7 +22,7 @@ export const MAX_RECORDS = 4096;
 export const MAX_PARSED = 1024;
 
 /** Counts work done on disk files, for tests and benchmarks: reads, full parses, parses avoided by the export scan. */
-export const moduleStats = { read: 0, parsed: 0, scanSkipped: 0 };
+export const moduleStats = { read: 0, parsed: 0, scanSkipped: 0, declaredByText: 0 };
 
 export function statFile(file: string): fs.Stats | undefined {
   try {
@@ -47,6 +48,8 @@ interface FileRecord {
   /** undefined: unreadable. */
   readonly text: string | undefined;
   scan?: ExportScan;
+  /** {@link fileDeclaration} answers, by export name. */
+  declarations?: Map<string, TextDeclaration | undefined>;
 }
 
 const records = new LruMap<string, FileRecord>(MAX_RECORDS);
@@ -178,4 +181,18 @@ export function fileMayExport(file: string, name: string): boolean {
   const may = textMayExport(record.scan, record.text, name);
   if (!may) moduleStats.scanSkipped++;
   return may;
+}
+
+/**
+ * What the file on disk declares its export `name` as, read from the text (see `declarations.ts`); undefined when the
+ * text does not say it unambiguously or the file cannot be read. Cached with the file's record.
+ */
+export function fileDeclaration(file: string, name: string): TextDeclaration | undefined {
+  const record = recordOf(path.resolve(file));
+  if (record?.text === undefined) return undefined;
+  record.declarations ??= new Map();
+  if (!record.declarations.has(name)) record.declarations.set(name, textDeclaration(record.text, name));
+  const declared = record.declarations.get(name);
+  if (declared) moduleStats.declaredByText++;
+  return declared;
 }

@@ -10,7 +10,7 @@ import { isFunctionNode } from '../../ast/functions.js';
 import { staticKeyName, staticPropertyName } from '../../ast/keys.js';
 import { stringValue } from '../../ast/static-values.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
-import { findExport, moduleSource, rootOf } from '../../modules.js';
+import { findExportOrDeclaration, moduleSource, rootOf } from '../../modules.js';
 import { GLOBAL_MODULE, LOGGER_TABLES } from '../index.js';
 import { bindingOf, fileOf, resolveFrom } from './bindings.js';
 import { childValue, createdValue } from './creations.js';
@@ -50,8 +50,9 @@ export function exportValue(state: SinkState, file: string, name: string): Value
 }
 
 function computeExportValue(state: SinkState, file: string, name: string): Value | undefined {
-  const target = findExport(file, name, moduleSource(typedInfo(state)?.program));
-  if (!target) return undefined;
+  const target = findExportOrDeclaration(file, name, moduleSource(typedInfo(state)?.program));
+  // A class or a function (as the module text shows, or its declaration) is never a logger.
+  if (!target || 'declared' in target) return undefined;
   const root = rootOf(target.node);
   if (root !== state.sourceCode.ast) state.moduleFiles.set(root, target.file);
   const node = target.node;
