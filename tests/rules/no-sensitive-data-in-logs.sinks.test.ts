@@ -64,6 +64,8 @@ export function f(req: { headers: { authorization: string } }, event: { action: 
 declare function auditFilter(a: unknown): unknown;
 export function f(user: { password: string }, next: { password: string }) { diffAuditTrackedFields(user.password, next.password); auditFilter(user.password); }`),
     valid('logger.child of something that is not a logger', `export function f(tree: { child(x: unknown): void }, user: { password: string }) { tree.child({ password: user.password }); }`),
+    valid('a wrapper that logs only a member of its parameter: the wrapper call is not a sink', `function logIp(request: { ip: string; password: string }) { console.log(request.ip); }
+export function f(request: { ip: string; password: string }) { logIp(request); }`),
     valid("'use client' modules write no server log", `'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`),
     valid('clientFiles globs', `export function f(user: { password: string }) { console.log(user.password); }`, { compliance: { logging: { clientFiles: ['**/tests/fixtures/*.ts'] } } }),
   ],
@@ -79,6 +81,10 @@ export function f(user: { password: string }) { diffAuditTrackedFields(user, use
     invalid('logger.child(bindings) logs its bindings', `import pino from 'pino';\nconst logger = pino();
 export function f(session: { token: string }) { const log = logger.child({ token: session.token }); log.info('hello'); }`, [
       { what: 'session.token', sink: 'logger.child', drop: ['{ token: session.token }', '{}', 'token'] },
+    ]),
+    invalid('a log wrapper is a sink named after itself, across files', `import { logData } from './sinks/wrappers.js';
+export function f(user: { password: string }) { logData('login', user.password); }`, [
+      { what: 'user.password', sink: 'logData' },
     ]),
     invalid("a 'use client' string that is not the directive", `import pino from 'pino';\n'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`, [
       { what: 'user.password', sink: 'console.log' },

@@ -10,6 +10,7 @@ import type { TypeServices } from '../../types/services.js';
 import { conventionalLogger, LOGGER_TABLES, type LoggerKind, type SinkKind } from '../index.js';
 import type { RedactPaths } from '../redact.js';
 import { auditCallWrites, auditLoggedArguments } from './audit-args.js';
+import { wrapperSink } from './wrapper-summary.js';
 import { isCurrent } from './bindings.js';
 import { classify } from './classify.js';
 import { typedInfo, type Sink, type SinkState, type TypedVerdict } from './state.js';
@@ -180,7 +181,7 @@ function loggedArguments(kind: SinkKind, call: TSESTree.CallExpression): readonl
   return from ? call.arguments.slice(from) : call.arguments;
 }
 
-function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+function librarySink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
   const detection = detect(state, call);
   let kind: SinkKind | undefined;
   if (state.isAuditCall(call) && auditCallWrites(state, call)) kind = 'audit';
@@ -197,6 +198,31 @@ function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | un
     args: kind === 'audit' ? auditLoggedArguments(state, call) : bindingsOnly ? call.arguments.slice(0, 1) : loggedArguments(kind, call),
     ...(paths && argumentIndex !== undefined ? { redact: { paths, argumentIndex } } : {}),
   };
+}
+
+/**
+ * `log.apply(thisArg, args)` / `log.call(thisArg, …args)` of a log function or method (`console.log.apply(console,
+ * arguments)`): a sink on the arguments array, or on the arguments after `thisArg`.
+ */
+function forwardedSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const forward = staticPropertyName(callee);
+  if (forward !== 'apply' && forward !== 'call') return undefined;
+  const target = unwrapExpression(callee.object);
+  const detection = detectCallable(state, target) ?? (target.type === AST_NODE_TYPES.MemberExpression ? detectMember(state, target) : undefined);
+  if (detection === undefined || detection === 'none' || detection.bindings) return undefined;
+  const args = forward === 'apply' ? call.arguments.slice(1, 2) : call.arguments.slice(1);
+  return { kind: detection.kind, name: state.sourceCode.getText(target).replace(/\s*\n\s*/gu, ''), args };
+}
+
+/** The sink of a call, wrappers aside: an audit call, a configured sink, a library's log method, a forwarded call. */
+function baseSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  return attempt(() => librarySink(state, call) ?? forwardedSink(state, call));
+}
+
+function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  return baseSink(state, call) ?? wrapperSink(state, call, baseSink);
 }
 
 /** The sink a call of the linted file is, or undefined; computed once per call. Never throws. */
