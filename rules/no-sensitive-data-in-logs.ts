@@ -16,6 +16,7 @@ import { createSensitiveData, TAGGED_CATEGORY } from '../src/analysis/sensitive-
 import { createSinkDetector, redactCovers, type Sink } from '../src/analysis/sinks.js';
 import { buildDropPropertyFix, buildMaskFix, buildPickFieldsFix, enclosingProperty, nameMaskingCallee } from '../src/fixes/masking.js';
 import { CATEGORY_TITLES } from '../src/regulations/defaults.js';
+import { isClientModule } from '../src/analysis/logging/client.js';
 import { getSession } from '../src/analysis/session.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -110,6 +111,8 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     const session = getSession(context);
     const { policy } = session;
+    // Browser-only modules ('use client', `logging.clientFiles`) write no server log.
+    if (isClientModule(context, policy)) return {};
     const sourceCode = context.sourceCode;
     const checkAuditCalls = options.checkAuditCalls ?? true;
     const ignored = (options.ignoreSinks ?? []).map(pattern => pattern.split('.'));

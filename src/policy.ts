@@ -49,7 +49,11 @@ export interface Policy {
   };
   readonly endpoints: { readonly factories: readonly Matcher[] };
   readonly masking: { readonly functions: readonly Matcher[] };
-  readonly logging: { readonly sinks: readonly Matcher[] };
+  readonly logging: {
+    readonly sinks: readonly Matcher[];
+    /** Globs (relative to the working directory) of browser-only files: no server log is written there. */
+    readonly clientFiles: readonly string[];
+  };
   /** Sensitive-operation catalog additions, per operation kind. */
   readonly sensitiveOperations: Readonly<Record<string, readonly Matcher[]>>;
 }

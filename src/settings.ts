@@ -28,6 +28,7 @@ import {
 import type { AuditField, HttpMethod, Regulation, SensitiveCategory } from './regulations/index.js';
 import { didYouMean } from './util/did-you-mean.js';
 import { mergeRetention } from './settings/retention.js';
+import { globs } from './settings/globs.js';
 import {
   checkKeys,
   child,
@@ -229,6 +230,7 @@ function buildPolicy(compliance: unknown): Policy {
   const sensitive = resolveSensitiveData(root);
   const logging = section(root, 'logging', ROOT);
   const sinks = optionalMatchers(logging, 'sinks', child(ROOT, 'logging'));
+  const clientFiles = logging?.clientFiles === undefined ? [] : globs(logging.clientFiles, child(child(ROOT, 'logging'), 'clientFiles'));
   const sensitiveOperations = resolveSensitiveOperations(root);
 
   // Then merge the active regulations.
@@ -270,7 +272,7 @@ function buildPolicy(compliance: unknown): Policy {
     audit,
     endpoints: Object.freeze({ factories: Object.freeze(factories) }),
     masking: Object.freeze({ functions: Object.freeze([...masked.values()]) }),
-    logging: Object.freeze({ sinks: Object.freeze(sinks) }),
+    logging: Object.freeze({ sinks: Object.freeze(sinks), clientFiles: Object.freeze(clientFiles) }),
     sensitiveOperations,
   };
   return Object.freeze(policy);

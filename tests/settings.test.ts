@@ -398,7 +398,7 @@ describe('errors', () => {
       'settings.compliance.sensitiveData.ignored: unknown key; expected one of add, ignore, brands (did you mean "ignore"?)',
     );
     expect(errorFor({ endpoints: { factory: [] } })).toMatch(/^settings\.compliance\.endpoints\.factory: unknown key; expected one of factories \(did you mean "factories"\?\)$/u);
-    expect(errorFor({ logging: { 'log sinks': [] } })).toBe('settings.compliance.logging["log sinks"]: unknown key; expected one of sinks');
+    expect(errorFor({ logging: { 'log sinks': [] } })).toBe('settings.compliance.logging["log sinks"]: unknown key; expected one of sinks, clientFiles');
   });
 
   it('a section that is not an object', () => {

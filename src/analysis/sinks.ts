@@ -11,11 +11,18 @@
  *    relative modules followed to the files they name), then, in typed mode, its type (the type's declaration must sit
  *    in the library's package: the records' `types`), and last by a conventional name (`logger`, `log`, `*Logger`,
  *    `this.logger`, `req.log` …: kind `logger`);
- * 4. a callable sink: a `debug('ns')` instance (also `.extend()`), or a bound log method (`console.log.bind(console)`).
+ * 4. a callable sink: a `debug('ns')` instance (also `.extend()`), or a bound log method (`console.log.bind(console)`);
+ * 5. a forwarded call of a log function (`console.log.apply(console, arguments)`, `log.call(this, x)`);
+ * 6. a log wrapper: a function or method whose parameter reaches a sink (`logging/detector/wrappers.ts`), named after
+ *    itself, on the arguments at those positions.
+ *
+ * Audit calls write only their event, not the request context beside it, and with the default heuristic only calls
+ * whose name writes are sinks (`logging/detector/audit-args.ts`). `logger.child(bindings)` is a sink on its bindings
+ * (the records' `bindingsMethods`). Browser-only modules are skipped by the rule (`logging/client.ts`).
  *
  * A receiver whose creation or type is known and is not a logger (an array, a string, `pino.destination()`, a winston
- * transport, `Math`) is never a sink, whatever its name; the method must be a log method of the library (`logger.child()`,
- * `logger.flush()`, `logger.add()`, `console.time()` are not). `console.assert(cond, …data)` logs its data: its sink
+ * transport, `Math`) is never a sink, whatever its name; the method must be a log method of the library (`logger.flush()`,
+ * `logger.add()`, `console.time()` are not; `logger.child()` logs its bindings only). `console.assert(cond, …data)` logs its data: its sink
  * arguments are those after the condition (the record's `dataFrom`); `console.timeLog(label, …data)`, `group(label)`,
  * `table`, `dir` log theirs; `console.time/timeEnd/count/countReset` print only a label and are not sinks.
  *

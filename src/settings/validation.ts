@@ -13,7 +13,7 @@ export const SECTION_KEYS = {
   endpoints: ['factories'],
   masking: ['functions'],
   sensitiveData: ['add', 'ignore', 'brands'],
-  logging: ['sinks'],
+  logging: ['sinks', 'clientFiles'],
 } as const;
 
 // ---------------------------------------------------------------------------------------------

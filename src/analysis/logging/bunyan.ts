@@ -10,4 +10,5 @@ export const bunyanRecord = {
   methods: ['trace', 'debug', 'info', 'warn', 'error', 'fatal'],
   nonLogMethods: ['child', 'level', 'levels', 'addStream', 'addSerializers', 'reopenFileStreams', 'close'],
   childMethods: ['child'],
+  bindingsMethods: ['child'],
 } as const satisfies LoggerRecord;

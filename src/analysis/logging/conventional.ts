@@ -14,6 +14,8 @@ export const conventionalLogger = {
     'critical', 'crit', 'alert', 'emerg', 'success',
   ],
   childMethods: ['child'],
+  /** `logger.child(bindings)`: the bindings go into every line. */
+  bindingsMethods: ['child'],
   /** `logger`, `log`, `_logger`, `this.#log`, `appLogger`, `AUDIT_LOGGER`; not `changelog`, `logs`, `dialog`, `auditLog`. */
   isName(name: string): boolean {
     const words = splitWords(name);

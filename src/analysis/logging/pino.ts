@@ -18,6 +18,7 @@ export const pinoRecord = {
   methods: PINO_METHODS,
   nonLogMethods: PINO_NON_LOG,
   childMethods: ['child'],
+  bindingsMethods: ['child'],
   redact: true,
   requestNames: ['req', 'request', 'res'],
 } as const satisfies LoggerRecord;
@@ -31,6 +32,7 @@ export const fastifyRecord = {
   methods: PINO_METHODS,
   nonLogMethods: PINO_NON_LOG,
   childMethods: ['child'],
+  bindingsMethods: ['child'],
   redact: true,
   requestNames: ['fastify', 'app', 'server', 'instance', 'request', 'req', 'reply'],
 } as const satisfies LoggerRecord;

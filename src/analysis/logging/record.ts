@@ -45,6 +45,11 @@ export interface LoggerRecord<Kind extends string = string> {
   readonly nonLogMethods?: readonly string[];
   /** Methods of a logger that return a logger of the same library (`child`, `scope`, `withTag`). */
   readonly childMethods?: readonly string[];
+  /**
+   * Child methods whose first argument is written into every line the child logs (`logger.child({ user })` of pino,
+   * winston, bunyan): a sink on that argument.
+   */
+  readonly bindingsMethods?: readonly string[];
   /** The library's loggers are functions (`debug('ns')(…)`); `extendMethods` of one return another. */
   readonly functionLogger?: { readonly extendMethods: readonly string[] };
   /** Pino redaction applies: `redact` options of creations and `.child(bindings, { redact })`. */

@@ -15,4 +15,5 @@ export const winstonRecord = {
   ],
   nonLogMethods: ['child', 'add', 'remove', 'clear', 'close', 'configure', 'profile', 'startTimer', 'query', 'stream', 'isLevelEnabled'],
   childMethods: ['child'],
+  bindingsMethods: ['child'],
 } as const satisfies LoggerRecord;

@@ -9,6 +9,8 @@ import { createCallMatcher } from '../../matchers.js';
 import type { TypeServices } from '../../types/services.js';
 import { conventionalLogger, LOGGER_TABLES, type LoggerKind, type SinkKind } from '../index.js';
 import type { RedactPaths } from '../redact.js';
+import { auditCallWrites, auditLoggedArguments } from './audit-args.js';
+import { wrapperSink } from './wrapper-summary.js';
 import { isCurrent } from './bindings.js';
 import { classify } from './classify.js';
 import { typedInfo, type Sink, type SinkState, type TypedVerdict } from './state.js';
@@ -17,9 +19,17 @@ import { tsLoggerRedact } from './typed-redact.js';
 import { asLogFunction, isLogMethod, moduleKey, withRedact } from './values.js';
 
 /** What the receiver / callee analysis found: a sink of that kind, definitely not a sink, or nothing known. */
-type Detection = { readonly kind: LoggerKind; readonly redact?: RedactPaths } | 'none' | undefined;
+type Detection = { readonly kind: LoggerKind; readonly redact?: RedactPaths; readonly bindings?: true } | 'none' | undefined;
 
 const CONVENTIONAL_METHODS: ReadonlySet<string> = new Set(conventionalLogger.methods);
+
+/** Every child method that binds its first argument into every line (`child`), of some record. */
+const BINDINGS_METHODS: ReadonlySet<string> = new Set([...LOGGER_TABLES.byKind.values()].flatMap((record) => record.bindingsMethods ?? []));
+
+/** `logger.child(bindings)`: a child method of the kind whose first argument is written into every line. */
+function isBindingsMethod(kind: LoggerKind, method: string): boolean {
+  return LOGGER_TABLES.byKind.get(kind)?.bindingsMethods?.includes(method) ?? false;
+}
 
 function attempt<T>(run: () => T): T | undefined {
   try {
@@ -44,7 +54,7 @@ function receiverName(receiver: TSESTree.Node): string | undefined {
 function typedCanDecide(typed: TypeServices, method: string, conventional: boolean): boolean {
   if (conventional) return true;
   const kinds = LOGGER_TABLES.kindsByMethod.get(method) ?? [];
-  return anyTypePresent(typed, (kind) => kinds.includes(kind)) || logFunctionTypePresent(typed);
+  return anyTypePresent(typed, (kind) => kinds.includes(kind) || isBindingsMethod(kind, method)) || logFunctionTypePresent(typed);
 }
 
 function typedMember(state: SinkState, typed: TypeServices, member: TSESTree.MemberExpression, receiver: TSESTree.Node, method: string): Detection {
@@ -52,7 +62,7 @@ function typedMember(state: SinkState, typed: TypeServices, member: TSESTree.Mem
   if (verdict === 'notLogger') return 'none';
   if (verdict === undefined || verdict === 'other' || verdict === 'audit' || verdict === 'configured') return undefined;
   const logs = isLogMethod(verdict, method) || (attempt(() => isTypedLogFunction(typed, member)) ?? false);
-  if (!logs) return 'none';
+  if (!logs) return isBindingsMethod(verdict, method) ? { kind: verdict, bindings: true } : 'none';
   let redact: RedactPaths | undefined;
   if (LOGGER_TABLES.byKind.get(verdict)?.redact) {
     redact = attempt(() => {
@@ -70,7 +80,10 @@ function detectMember(state: SinkState, member: TSESTree.MemberExpression): Dete
   const receiver = unwrapExpression(member.object);
   const value = classify(state, receiver);
   if (value) {
-    if (value.t === 'logger') return isLogMethod(value.kind, method, value.levels) ? { kind: value.kind, ...withRedact(value.redact) } : 'none';
+    if (value.t === 'logger') {
+      if (isLogMethod(value.kind, method, value.levels)) return { kind: value.kind, ...withRedact(value.redact) };
+      return isBindingsMethod(value.kind, method) ? { kind: value.kind, bindings: true, ...withRedact(value.redact) } : 'none';
+    }
     if (value.t === 'module') {
       const kind = LOGGER_TABLES.moduleLoggers.get(moduleKey(value));
       return kind && isLogMethod(kind, method) ? { kind } : 'none';
@@ -78,14 +91,16 @@ function detectMember(state: SinkState, member: TSESTree.MemberExpression): Dete
     if (value.t !== 'localModule') return 'none';
   }
   const name = receiverName(receiver);
-  const conventional = name !== undefined && conventionalLogger.isName(name) && CONVENTIONAL_METHODS.has(method);
+  const bindings = isBindingsMethod('logger', method);
+  const conventional = name !== undefined && conventionalLogger.isName(name) && (CONVENTIONAL_METHODS.has(method) || bindings);
   // Asking the checker is the expensive part: only for method names some logger has, when its answer can matter.
-  const typed = isCurrent(state, member) && LOGGER_TABLES.anyLogMethod.has(method) ? typedInfo(state) : undefined;
+  const typed = isCurrent(state, member) && (LOGGER_TABLES.anyLogMethod.has(method) || BINDINGS_METHODS.has(method)) ? typedInfo(state) : undefined;
   if (typed && typedCanDecide(typed, method, conventional)) {
     const detection = typedMember(state, typed, member, receiver, method);
     if (detection !== undefined) return detection;
   }
-  return conventional ? { kind: 'logger' } : undefined;
+  if (!conventional) return undefined;
+  return bindings ? { kind: 'logger', bindings: true } : { kind: 'logger' };
 }
 
 /**
@@ -166,21 +181,48 @@ function loggedArguments(kind: SinkKind, call: TSESTree.CallExpression): readonl
   return from ? call.arguments.slice(from) : call.arguments;
 }
 
-function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+function librarySink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
   const detection = detect(state, call);
   let kind: SinkKind | undefined;
-  if (state.isAuditCall(call)) kind = 'audit';
+  if (state.isAuditCall(call) && auditCallWrites(state, call)) kind = 'audit';
   else if (isConfigured(state, call)) kind = 'configured';
   else if (detection !== undefined && detection !== 'none') kind = detection.kind;
   if (!kind) return undefined;
-  const paths = detection !== undefined && detection !== 'none' ? detection.redact : undefined;
+  const found = detection !== undefined && detection !== 'none' ? detection : undefined;
+  const paths = found?.redact;
+  const bindingsOnly = found?.bindings === true && kind === found.kind;
   const argumentIndex = paths && paths.length > 0 ? mergingObjectIndex(state, call) : undefined;
   return {
     kind,
     name: state.sourceCode.getText(call.callee).replace(/\s*\n\s*/gu, ''),
-    args: loggedArguments(kind, call),
+    args: kind === 'audit' ? auditLoggedArguments(state, call) : bindingsOnly ? call.arguments.slice(0, 1) : loggedArguments(kind, call),
     ...(paths && argumentIndex !== undefined ? { redact: { paths, argumentIndex } } : {}),
   };
+}
+
+/**
+ * `log.apply(thisArg, args)` / `log.call(thisArg, …args)` of a log function or method (`console.log.apply(console,
+ * arguments)`): a sink on the arguments array, or on the arguments after `thisArg`.
+ */
+function forwardedSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const forward = staticPropertyName(callee);
+  if (forward !== 'apply' && forward !== 'call') return undefined;
+  const target = unwrapExpression(callee.object);
+  const detection = detectCallable(state, target) ?? (target.type === AST_NODE_TYPES.MemberExpression ? detectMember(state, target) : undefined);
+  if (detection === undefined || detection === 'none' || detection.bindings) return undefined;
+  const args = forward === 'apply' ? call.arguments.slice(1, 2) : call.arguments.slice(1);
+  return { kind: detection.kind, name: state.sourceCode.getText(target).replace(/\s*\n\s*/gu, ''), args };
+}
+
+/** The sink of a call, wrappers aside: an audit call, a configured sink, a library's log method, a forwarded call. */
+function baseSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  return attempt(() => librarySink(state, call) ?? forwardedSink(state, call));
+}
+
+function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+  return baseSink(state, call) ?? wrapperSink(state, call, baseSink);
 }
 
 /** The sink a call of the linted file is, or undefined; computed once per call. Never throws. */

@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { Policy } from '../../../policy.js';
+import type { AuditEventReader } from '../../audit-event.js';
 import type { CallMatcher } from '../../matchers.js';
 import { getTypeServices, type TypeServices } from '../../types/services.js';
 import type { SinkKind } from '../index.js';
@@ -53,6 +54,8 @@ export interface SinkState {
   /** Per file: receiver symbol → its typed verdict, for symbols whose declared type narrowing cannot change (typed.ts). */
   readonly verdicts: Map<ts.Symbol, TypedVerdict | null>;
   configured: CallMatcher | null | undefined;
+  /** Per file: the audit-event reader (which argument of an audit call is its event), built on first use. */
+  auditEvents: AuditEventReader | undefined;
   typed: TypeServices | null | undefined;
   /** The one Fastify app / pino-http middleware the file creates (null: none, or several; undefined: not looked yet). */
   fileHttp: Value | null | undefined;
@@ -72,6 +75,7 @@ export function createSinkState(context: Context, policy: Policy, isAuditCall: (
     imports: new Map(),
     verdicts: new Map(),
     configured: undefined,
+    auditEvents: undefined,
     typed: undefined,
     fileHttp: undefined,
   };

@@ -1,0 +1,109 @@
+/**
+ * Audit calls as sinks: which audit calls write, and which of their arguments they write.
+ *
+ * **Only calls that write.** The session's audit classification (`isAuditCall`, shared by every rule) is kept as is;
+ * the sink detector adds a filter of its own. With `audit.calls` configured, every configured call writes. With the
+ * default heuristic (a name with the word `audit`), the called name must say it writes: one of its words is a writing
+ * verb or a log level ({@link WRITING_WORDS}: `logAuditEvent`, `auditService.record`, `AuditLog.create`,
+ * `insertAuditLogs`, `audit.logCreate`), or it is made only of audit nouns ({@link AUDIT_NOUNS}: `audit()`,
+ * `auditLog()`, `auditTrail()`). A pure helper named like an audit call (`diffAuditTrackedFields(a, b)`,
+ * `auditFilter(x)`, `audit.withActor(u)`) is not a sink.
+ *
+ * **Only the event.** An audit call writes its event, not the context it resolves the actor from:
+ * - `audit.eventArgument` configured: that argument only;
+ * - otherwise the event that `audit-event-fields` reads (the first object argument, see audit-event.ts), unless that
+ *   argument is a request context, with the strings beside it (`audit.log(`${user.email} signed in`, event)`);
+ * - otherwise every argument that is not a request context (conservative: an argument the analysis cannot see may be
+ *   the event).
+ * A request context is an argument named `ctx`, `context`, `req`, `request`, `res`, `response`, `reply` (or a name
+ * ending in `Ctx` / `Context`: `apiContext`), as an identifier or the last member (`this.ctx`), or, in typed mode, an
+ * argument whose type is named `…Context` / `…Ctx` or is a framework's request or response type.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName } from '../../ast/keys.js';
+import { unwrapExpression } from '../../ast/unwrap.js';
+import { createAuditEventReader } from '../../audit-event.js';
+import { calleePath, splitWords } from '../../matchers.js';
+import { typedInfo, type SinkState } from './state.js';
+
+/** Words of a called name that say the call writes (verbs, and log levels: `auditLogger.info`). */
+const WRITING_WORDS: ReadonlySet<string> = new Set([
+  'log', 'record', 'create', 'write', 'emit', 'track', 'save', 'insert', 'add', 'push', 'send', 'publish', 'store',
+  'persist', 'append', 'capture', 'report', 'notify', 'enqueue', 'queue', 'dispatch', 'submit', 'post', 'put', 'ingest',
+  'trace', 'info', 'warn', 'warning', 'error', 'debug', 'fatal', 'notice', 'critical', 'success',
+]);
+
+/** Words that name an audit record: a call named only with them writes one (`audit()`, `auditLog()`, `auditEvent()`). */
+const AUDIT_NOUNS: ReadonlySet<string> = new Set(['audit', 'log', 'logs', 'trail', 'event', 'events', 'entry', 'entries', 'record', 'records']);
+
+const CONTEXT_NAMES: ReadonlySet<string> = new Set(['ctx', 'context', 'req', 'request', 'res', 'response', 'reply']);
+
+/** Framework request / response type names (typed mode), beside any type named `…Context` / `…Ctx`. */
+const CONTEXT_TYPES: ReadonlySet<string> = new Set([
+  'Request', 'Response', 'IncomingMessage', 'ServerResponse', 'FastifyRequest', 'FastifyReply', 'NextRequest', 'NextApiRequest',
+  'HonoRequest',
+]);
+
+/** A value that is syntactically a string: `'x'`, `` `a ${b}` ``, `'a' + b`. */
+function isStringExpression(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value === 'string';
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  return expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+' && (isStringExpression(expression.left) || isStringExpression(expression.right));
+}
+
+/** Whether an audit call writes (see the module comment): always when `audit.calls` is configured. */
+export function auditCallWrites(state: SinkState, call: TSESTree.CallExpression): boolean {
+  if (state.policy.audit.calls !== undefined) return true;
+  const path = calleePath(unwrapExpression(call.callee));
+  const method = path?.[path.length - 1];
+  if (method === undefined) return false;
+  const words = splitWords(method);
+  if (words.length === 0) return false;
+  return words.some((word) => WRITING_WORDS.has(word)) || words.every((word) => AUDIT_NOUNS.has(word));
+}
+
+function isContextName(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  if (CONTEXT_NAMES.has(name)) return true;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  return words.length > 1 && (last === 'ctx' || last === 'context');
+}
+
+function typeNameIsContext(name: string | undefined): boolean {
+  return name !== undefined && (CONTEXT_TYPES.has(name) || /(?:Context|Ctx)$/u.test(name));
+}
+
+/** Whether an argument is a request context (by name, or by type in typed mode). */
+export function isRequestContext(state: SinkState, argument: TSESTree.Node): boolean {
+  const value = unwrapExpression(argument);
+  if (value.type === AST_NODE_TYPES.Identifier && isContextName(value.name)) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression && isContextName(staticPropertyName(value))) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const typed = typedInfo(state);
+  const type = typed?.typeOf(value);
+  if (!typed || !type || typed.isLoose(type)) return false;
+  return typeNameIsContext(type.aliasSymbol?.name) || typeNameIsContext(type.getSymbol()?.name);
+}
+
+/** The arguments an audit call writes (see the module comment). */
+export function auditLoggedArguments(state: SinkState, call: TSESTree.CallExpression): readonly TSESTree.Node[] {
+  const { audit } = state.policy;
+  const index = audit.eventArgument;
+  if (index !== undefined) {
+    const spreadBefore = call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+    const argument = call.arguments[index];
+    if (!spreadBefore) return argument ? [argument] : [];
+  }
+  state.auditEvents ??= createAuditEventReader(state.context, {
+    eventArgument: undefined,
+    aliases: audit.fieldAliases,
+    isAuditCall: (node) => node.type === AST_NODE_TYPES.CallExpression && state.isAuditCall(node),
+  });
+  const event = state.auditEvents.eventOf(call);
+  if (event && !isRequestContext(state, event.argument)) {
+    return call.arguments.filter((argument) => argument === event.argument || isStringExpression(argument));
+  }
+  return call.arguments.filter((argument) => argument.type === AST_NODE_TYPES.SpreadElement || !isRequestContext(state, argument));
+}

@@ -1,0 +1,104 @@
+/**
+ * no-sensitive-data-in-logs: sinks that are real (issue 9). An audit call writes its event, not the request context
+ * beside it; helpers named like audit calls are not sinks; `logger.child(bindings)` logs its bindings; browser-only
+ * modules are skipped. Both modes; each positive sits beside a look-alike negative.
+ */
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/no-sensitive-data-in-logs.js';
+import { citeControls } from '../../src/analysis/controls.js';
+import { CATEGORY_TITLES } from '../../src/regulations/defaults.js';
+import { resolvePolicy } from '../../src/settings.js';
+import { fixturesDir, typedTester, untypedTester } from '../rule-tester.js';
+
+type Settings = Record<string, unknown>;
+
+interface Finding {
+  readonly what: string;
+  readonly sink: string;
+  readonly category?: string;
+  /** The category text when it is not the title (typed findings: `AppContext.auth.token: credentials`). */
+  readonly detail?: string;
+  /** `[from, to, property]`: the "remove the property" suggestion. */
+  readonly drop?: readonly [string, string, string];
+}
+
+function invalid(name: string, code: string, findings: Finding[], settings: Settings = {}, filename?: string): InvalidTestCase<MessageIds, [Options]> {
+  return {
+    name,
+    code,
+    settings,
+    ...(filename ? { filename } : {}),
+    errors: findings.map(({ what, sink, category = 'credentials', detail, drop }) => ({
+      messageId: 'sensitiveDataInLog' as const,
+      data: {
+        what,
+        sink,
+        category: detail ?? (CATEGORY_TITLES as Record<string, string>)[category] ?? category,
+        controls: citeControls(resolvePolicy(settings), { checks: ['masking'], categories: [category] }),
+      },
+      suggestions: drop ? [{ messageId: 'suggestDropProperty' as const, data: { property: drop[2] }, output: code.replace(drop[0], drop[1]) }] : [],
+    })),
+  };
+}
+
+const valid = (name: string, code: string, settings: Settings = {}, filename?: string): ValidTestCase<[Options]> => ({
+  name,
+  code,
+  settings,
+  ...(filename ? { filename } : {}),
+});
+
+const CTX = `interface AppContext { auth: { token: string; user: { id: string } }; ip: string }
+declare const model: { saveWithCtx(ctx: AppContext): Promise<void> };
+declare const Event: { createFromContext(ctx: AppContext, event: object): Promise<void> };
+`;
+const CONFIGURED = { compliance: { audit: { calls: ['Event.createFromContext', '*.saveWithCtx'] } } };
+
+const shared = {
+  valid: [
+    valid('the context beside an audit event is not logged', `${CTX}export async function f(ctx: AppContext) { await model.saveWithCtx(ctx); await Event.createFromContext(ctx, { name: 'x' }); }`, CONFIGURED),
+    valid('an audit call with a request as context and an event', `declare const auditService: { record(req: unknown, e: unknown): void };
+export function f(req: { headers: { authorization: string } }, event: { action: string }) { auditService.record(req, event); }`),
+    valid('a pure helper named like an audit call is not a sink', `declare function diffAuditTrackedFields(a: unknown, b: unknown): unknown;
+declare function auditFilter(a: unknown): unknown;
+export function f(user: { password: string }, next: { password: string }) { diffAuditTrackedFields(user.password, next.password); auditFilter(user.password); }`),
+    valid('logger.child of something that is not a logger', `export function f(tree: { child(x: unknown): void }, user: { password: string }) { tree.child({ password: user.password }); }`),
+    valid('a wrapper that logs only a member of its parameter: the wrapper call is not a sink', `function logIp(request: { ip: string; password: string }) { console.log(request.ip); }
+export function f(request: { ip: string; password: string }) { logIp(request); }`),
+    valid("'use client' modules write no server log", `'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`),
+    valid('clientFiles globs', `export function f(user: { password: string }) { console.log(user.password); }`, { compliance: { logging: { clientFiles: ['**/tests/fixtures/*.ts'] } } }),
+  ],
+  invalid: [
+    invalid('the event beside the context is logged', `${CTX}export async function f(ctx: AppContext) { await Event.createFromContext(ctx, { name: 'x', token: ctx.auth.token }); }`, [
+      { what: 'ctx.auth.token', sink: 'Event.createFromContext', drop: [", token: ctx.auth.token", '', 'token'] },
+    ], CONFIGURED),
+    invalid('the real audit write beside the helper is a sink', `declare function diffAuditTrackedFields(a: unknown, b: unknown): unknown;
+declare const auditLog: { create(e: unknown): void };
+export function f(user: { password: string }) { diffAuditTrackedFields(user, user); auditLog.create({ action: 'x', password: user.password }); }`, [
+      { what: 'user.password', sink: 'auditLog.create', drop: [', password: user.password', '', 'password'] },
+    ]),
+    invalid('logger.child(bindings) logs its bindings', `import pino from 'pino';\nconst logger = pino();
+export function f(session: { token: string }) { const log = logger.child({ token: session.token }); log.info('hello'); }`, [
+      { what: 'session.token', sink: 'logger.child', drop: ['{ token: session.token }', '{}', 'token'] },
+    ]),
+    invalid('a log wrapper is a sink named after itself, across files', `import { logData } from './sinks/wrappers.js';
+export function f(user: { password: string }) { logData('login', user.password); }`, [
+      { what: 'user.password', sink: 'logData' },
+    ]),
+    invalid("a 'use client' string that is not the directive", `import pino from 'pino';\n'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`, [
+      { what: 'user.password', sink: 'console.log' },
+    ]),
+    invalid('a clientFiles glob that does not match', `export function f(user: { password: string }) { console.log(user.password); }`, [
+      { what: 'user.password', sink: 'console.log' },
+    ], { compliance: { logging: { clientFiles: ['**/tests/fixtures/web/**'] } } }),
+  ],
+};
+
+const filename = path.join(fixturesDir, 'file.ts');
+for (const [mode, tester] of [['untyped', untypedTester()], ['typed', typedTester()]] as const) {
+  tester.run(`no-sensitive-data-in-logs sinks (${mode})`, rule, {
+    valid: shared.valid.map((test) => ({ filename, ...test })),
+    invalid: shared.invalid.map((test) => ({ filename, ...test })),
+  });
+}
