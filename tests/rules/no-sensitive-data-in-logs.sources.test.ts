@@ -194,6 +194,76 @@ const urlCases: Case[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------------
+// 4. HTTP request options and HTTP client errors
+// ---------------------------------------------------------------------------------------------------------------------
+
+const AXIOS = "import axios from 'axios';\n";
+
+const httpCases: Case[] = [
+  {
+    name: 'fetch options with an Authorization header',
+    code: `${PINO}export async function call(url: string, key: string) {\n  const options = { method: 'POST', headers: { Authorization: \`Bearer \${key}\` } };\n  logger.debug('request', { url, options });\n  return fetch(url, options);\n}`,
+    expected: ["options from { Authorization: `Bearer ${key}` } (credentials) is written to a log by logger.debug"],
+  },
+  {
+    name: 'inline headers with an X-Api-Key',
+    code: `${PINO}export function call(cfg: { key: string }) {\n  logger.info({ headers: { 'X-Api-Key': cfg.key } });\n}`,
+    expected: ["'X-Api-Key': cfg.key (credentials) is written to a log by logger.info"],
+  },
+  {
+    name: 'catch of an axios call, logged whole',
+    code: `${AXIOS}${PINO}export async function sync() {\n  try {\n    await axios.post('https://api.example.com/sync', {});\n  } catch (err) {\n    logger.error(err);\n  }\n}`,
+    expected: [logged('err', 'httpError', 'logger.error')],
+  },
+  {
+    name: 'catch of an axios instance call, under a key',
+    code: `${AXIOS}${PINO}const api = axios.create({ baseURL: 'https://api.example.com' });\nexport async function sync() {\n  try {\n    await api.get('/items');\n  } catch (error) {\n    logger.error({ error }, 'sync failed');\n  }\n}`,
+    expected: [logged('error', 'httpError', 'logger.error')],
+  },
+  {
+    name: 'an axios error by its guard',
+    code: `${AXIOS}${PINO}export function report(err: unknown) {\n  if (axios.isAxiosError(err)) {\n    logger.warn('upstream failed', err);\n  }\n}`,
+    expected: [logged('err', 'httpError', 'logger.warn')],
+  },
+  {
+    name: 'the request config of an axios error',
+    code: `${AXIOS}${PINO}export function report(err: unknown) {\n  if (axios.isAxiosError(err)) {\n    logger.warn({ config: err.config, again: err.response?.config });\n  }\n}`,
+    expected: [logged('err.config', 'httpRequest', 'logger.warn'), logged('err.response?.config', 'httpRequest', 'logger.warn')],
+  },
+  {
+    name: 'a got HTTPError by instanceof',
+    code: `import got, { HTTPError } from 'got';\n${PINO}export async function f(e: unknown) {\n  if (e instanceof HTTPError) console.error(e);\n  await got('https://example.com');\n}`,
+    expected: [`e (${detail('httpError')}) is written to a log by console.error`],
+  },
+  // look-alikes
+  {
+    name: 'the message of an axios error',
+    code: `${AXIOS}${PINO}export async function sync() {\n  try {\n    await axios.post('https://api.example.com/sync', {});\n  } catch (err) {\n    logger.error(err.message, err.response?.status, err.response?.data);\n  }\n}`,
+    expected: [],
+  },
+  {
+    name: 'a catch whose try calls no HTTP client',
+    code: `${PINO}export async function save(db: { save(): Promise<void> }) {\n  try {\n    await db.save();\n  } catch (err) {\n    logger.error(err);\n  }\n}`,
+    expected: [],
+  },
+  {
+    name: 'an axios call in a nested callback does not make the outer catch an HTTP error',
+    code: `${AXIOS}${PINO}export function later() {\n  try {\n    setTimeout(() => axios.get('https://example.com'), 10);\n  } catch (err) {\n    logger.error(err);\n  }\n}`,
+    expected: [],
+  },
+  {
+    name: 'outside the guard',
+    code: `${AXIOS}${PINO}export function report(err: unknown) {\n  if (axios.isAxiosError(err)) return;\n  logger.warn('failed', err);\n}`,
+    expected: [],
+  },
+  {
+    name: 'options without credentials',
+    code: `${PINO}export function call(url: string) {\n  const options = { method: 'GET', headers: { Accept: 'application/json' } };\n  logger.debug('request', { url, options });\n}`,
+    expected: [],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------------
 
 function run(title: string, cases: readonly Case[]): void {
   describe(title, () => {
@@ -213,3 +283,4 @@ function run(title: string, cases: readonly Case[]): void {
 run('request payloads and headers', [...requestCases, ...typedRequestCases]);
 run('process.env', envCases);
 run('URLs and connection strings', urlCases);
+run('HTTP request options and client errors', httpCases);

@@ -18,6 +18,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { flattenMembers, splitWords } from '../matchers.js';
+import { httpErrorPart } from './http-errors.js';
 import { callRequestPart, identifierRequestPart, importOf, memberRequestPart, type RequestPart } from './request-data.js';
 import { describeNode, type FlowResult, originSource } from './result.js';
 import { type FlowState, typeServices, variableOf } from './state.js';
@@ -31,6 +32,8 @@ export const ORIGINS = {
   webhookUrl: { category: 'credentials', detail: 'webhook URL: credentials' },
   urlUserinfo: { category: 'credentials', detail: 'URL with a user and password: credentials' },
   urlKey: { category: 'credentials', detail: 'URL with a key parameter: credentials' },
+  httpError: { category: 'credentials', detail: 'HTTP client error with the request headers: credentials' },
+  httpRequest: { category: 'credentials', detail: 'HTTP request config with its headers: credentials' },
 } as const;
 
 export type OriginName = keyof typeof ORIGINS;
@@ -62,14 +65,20 @@ export function withOrigins(state: FlowState, node: TSESTree.Node, result: FlowR
 function originOf(state: FlowState, node: TSESTree.Node): OriginName | undefined {
   switch (node.type) {
     case AST_NODE_TYPES.MemberExpression:
-      return requestOrigin(state, node, memberRequestPart(state, node)) ?? (isProcessEnv(state, node) ? 'env' : undefined) ?? memberUrlOrigin(node);
+      return (
+        requestOrigin(state, node, memberRequestPart(state, node)) ??
+        (isProcessEnv(state, node) ? 'env' : undefined) ??
+        memberUrlOrigin(node) ??
+        httpOrigin(state, node)
+      );
     case AST_NODE_TYPES.CallExpression:
       return requestOrigin(state, node, callRequestPart(state, node));
     case AST_NODE_TYPES.Identifier:
       return (
         requestOrigin(state, node, identifierRequestPart(state, node)) ??
         (importOf(state, node)?.replace(/^node:/u, '') === 'process#env' ? 'env' : undefined) ??
-        urlNameOrigin(node.name)
+        urlNameOrigin(node.name) ??
+        httpOrigin(state, node)
       );
     case AST_NODE_TYPES.TemplateLiteral:
     case AST_NODE_TYPES.BinaryExpression:
@@ -77,6 +86,11 @@ function originOf(state: FlowState, node: TSESTree.Node): OriginName | undefined
     default:
       return undefined;
   }
+}
+
+function httpOrigin(state: FlowState, node: TSESTree.Node): OriginName | undefined {
+  const part = httpErrorPart(state, node);
+  return part === 'error' ? 'httpError' : part === 'request' ? 'httpRequest' : undefined;
 }
 
 /** A request part, unless (payload, typed mode) its declared type shows nothing sensitive. */
