@@ -10,7 +10,7 @@
  *   `hook.url`) and by content (a string or template with userinfo `postgres://user:pass@host` or a key-like query
  *   parameter `?api_key=`, `&token=`); a plain `url`, `callbackUrl`, `baseUrl` is not;
  * - HTTP client errors and the request config they carry (`http-errors.ts`);
- * - records loaded from a store whose model names a person (`records.ts`).
+ * - records read from a store whose model names a person, or with a sensitive column selected (`records.ts`).
  *
  * Each source is of kind `origin`; its `match.name` is what the report shows (`request payload: …`).
  */
@@ -19,6 +19,7 @@ import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { flattenMembers, splitWords } from '../matchers.js';
 import { httpErrorPart } from './http-errors.js';
+import { storedRecord } from './records.js';
 import { callRequestPart, identifierRequestPart, importOf, memberRequestPart, type RequestPart } from './request-data.js';
 import { describeNode, type FlowResult, originSource } from './result.js';
 import { type FlowState, typeServices, variableOf } from './state.js';
@@ -57,9 +58,15 @@ export function withOrigins(state: FlowState, node: TSESTree.Node, result: FlowR
   if (result.sources.length > 0) return result;
   if (result.safe && result.safeBy !== 'literal') return result;
   const found = result.safe ? literalOrigin(node) : originOf(state, node);
-  if (!found) return result;
-  const { category, detail } = ORIGINS[found];
-  return originSource(category, detail, node, describeNode(state.sourceCode, node));
+  if (found) {
+    const { category, detail } = ORIGINS[found];
+    return originSource(category, detail, node, describeNode(state.sourceCode, node));
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || result.safe) return result;
+  // A record read from a store (`records.ts`), unless its declared type shows nothing sensitive.
+  const stored = storedRecord(state, node);
+  if (!stored || typeShowsNothing(state, node)) return result;
+  return originSource(stored.category, stored.detail, node, describeNode(state.sourceCode, node));
 }
 
 function originOf(state: FlowState, node: TSESTree.Node): OriginName | undefined {
@@ -124,7 +131,7 @@ function originOfWhole(state: FlowState, node: TSESTree.Node): RequestPart | und
   return undefined;
 }
 
-/** Typed mode: the value's (awaited) type is declared in the project, an object with properties and no index signature. */
+/** Typed mode: the value's (awaited) type is an object declared in the project (a data property of its own), with no index signature. */
 function typeShowsNothing(state: FlowState, node: TSESTree.Node): boolean {
   const services = typeServices(state);
   const type = services?.typeOf(node);
@@ -135,9 +142,14 @@ function typeShowsNothing(state: FlowState, node: TSESTree.Node): boolean {
     const parts = awaited.isUnion() ? awaited.types : [awaited];
     return parts.every(part => {
       if (services.isLoose(part) || (part.flags & ts.TypeFlags.Object) === 0) return false;
-      if (checker.getIndexInfosOfType(part).length > 0 || part.getProperties().length === 0) return false;
-      const declarations = (part.aliasSymbol ?? part.getSymbol())?.getDeclarations() ?? [];
-      return !declarations.some(declaration => services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+      if (checker.getIndexInfosOfType(part).length > 0) return false;
+      // Declared: some data property comes from the project (not a library's class, `FormData`, a bare `Model`).
+      return part.getProperties().some(property =>
+        (property.getDeclarations() ?? []).some(declaration => {
+          const file = declaration.getSourceFile();
+          return !ts.isMethodDeclaration(declaration) && !ts.isMethodSignature(declaration) && !services.program.isSourceFileDefaultLibrary(file) && !/[\\/]node_modules[\\/]/u.test(file.fileName);
+        }),
+      );
     });
   } catch {
     return false;
