@@ -58,6 +58,7 @@ function typePath(typeName: string | undefined, path: readonly string[]): string
 function categoryDetail(source: FlowSource, typeIsNamed: (node: TSESTree.Node, typeName: string) => boolean): string {
   const { match } = source;
   const title = categoryTitle(match.category);
+  if (source.kind === 'origin') return match.name; // `request payload: …`, said by the flow
   if (source.kind !== 'type') return title;
   if (match.via === 'brand' && (match.path?.length ?? 0) === 0) return `${match.typeName ?? match.name}: ${title}`;
   const path = match.path && match.path.length > 0 ? match.path : [match.name];

@@ -13,6 +13,7 @@ const raw: OperationSpec = { operation: 'raw', sql: 0 };
 
 export const prisma: DataAccessRecord = {
   library: 'prisma',
+  projection: ['select'],
   packages: ['@prisma/client', '.prisma/client'],
   generatedFrom: ['@prisma/client/runtime'],
   exports: { PrismaClient: { construct: 'client', type: 'client' } },

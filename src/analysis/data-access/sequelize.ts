@@ -12,6 +12,7 @@ const INSTANCE_RESULTS = ['findOne', 'findByPk', 'create', 'build'];
 
 export const sequelize: DataAccessRecord = {
   library: 'sequelize',
+  projection: ['attributes'],
   packages: ['sequelize', 'sequelize-typescript'],
   exports: {
     Sequelize: { construct: 'sequelize', type: 'sequelize' },

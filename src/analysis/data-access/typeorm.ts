@@ -40,6 +40,7 @@ const chainFrom = { from: 'chain', method: 'from', index: 0 } as const;
 
 export const typeorm: DataAccessRecord = {
   library: 'typeorm',
+  projection: ['select'],
   packages: ['typeorm'],
   exports: {
     DataSource: { construct: 'dataSource', type: 'dataSource' },

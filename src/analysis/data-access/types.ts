@@ -145,6 +145,11 @@ export interface DataAccessRecord {
   readonly conventionalExports?: readonly string[];
   readonly hooks?: HookSpec;
   readonly expiry?: ExpirySpec;
+  /**
+   * Keys of a read's options (first argument) that list the columns it returns (`select`, `attributes`): an object of
+   * column → true, or an array of column names. `no-sensitive-data-in-logs` reads a record by them.
+   */
+  readonly projection?: readonly string[];
 }
 
 /** A data operation found at a call. */

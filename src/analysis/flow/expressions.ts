@@ -9,6 +9,7 @@ import { propertyKeyName } from '../ast/properties.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import type { SensitiveMatch } from '../sensitive-data.js';
 import { callResult, newResult } from './calls.js';
+import { withOrigins } from './origins.js';
 import {
   anchored,
   describeNode,
@@ -43,7 +44,7 @@ export function sourcesOf(state: FlowState, node: TSESTree.Node): FlowResult {
   state.nesting++;
   let result: FlowResult;
   try {
-    result = withTypes(state, node, compute(state, node));
+    result = withOrigins(state, node, withTypes(state, node, compute(state, node)));
   } catch {
     result = UNKNOWN; // odd code: stay silent rather than crash the lint run
   } finally {

@@ -15,7 +15,12 @@ export type SourceKind =
   /** A value written under a sensitive property key (`{ token: x }`): the key says what it is. */
   | 'key'
   /** An object whose type holds sensitive data (typed mode). */
-  | 'type';
+  | 'type'
+  /**
+   * A value sensitive by where it comes from (`req.body`, `process.env`, a connection URL, an HTTP client's error,
+   * a user record loaded from a store): `match.name` says what it is, with its category (`request payload: …`).
+   */
+  | 'origin';
 
 export interface FlowSource {
   readonly kind: SourceKind;
@@ -115,4 +120,10 @@ export function embedded(result: FlowResult): FlowResult {
 /** A value sensitive by its name, entering at `node`. */
 export function valueSource(match: SensitiveMatch, node: TSESTree.Node, origin: string): FlowResult {
   return { safe: false, sources: [{ kind: 'value', match, origin, node, viaVariable: false, path: [], masked: false }] };
+}
+
+/** A value sensitive by its origin (`req.body`), entering at `node`; `detail` is what the report shows for it. */
+export function originSource(category: string, detail: string, node: TSESTree.Node, origin: string): FlowResult {
+  const match = { category, name: detail, via: 'name' as const };
+  return { safe: false, sources: [{ kind: 'origin', match, origin, node, viaVariable: false, path: [], masked: false }] };
 }

@@ -13,6 +13,7 @@ import { propertyKeyName } from '../ast/properties.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import type { Variable } from '../ast/variables.js';
 import { sourcesOf, withTypes } from './expressions.js';
+import { destructuredOrigin } from './origins.js';
 import { anchored, describeNode, isSimpleChain, joinResults, SAFE_LITERAL, type FlowResult, UNKNOWN, valueSource } from './result.js';
 import { type FlowState, variableOf, writesOf } from './state.js';
 
@@ -73,8 +74,9 @@ function writeResult(state: FlowState, identifier: TSESTree.Identifier, write: T
   if (!assigned) return UNKNOWN;
   let result: FlowResult;
   if (rest) {
-    // `const { password, ...rest } = user`: the rest is what was not picked; its type decides (typed mode).
-    result = UNKNOWN;
+    // `const { password, ...rest } = user`: the rest is what was not picked; its type decides (typed mode), or its origin
+    // (the rest of a request payload is still the payload).
+    result = path === undefined ? UNKNOWN : (destructuredOrigin(state, identifier, assigned.value, path) ?? UNKNOWN);
   } else if (path === undefined) {
     result = UNKNOWN;
   } else if (path.length === 0) {
@@ -88,7 +90,7 @@ function writeResult(state: FlowState, identifier: TSESTree.Identifier, write: T
       const key = path[path.length - 1] ?? '';
       const match = state.sensitive.classifyName(key);
       const base = isSimpleChain(assigned.value) ? `${describeNode(state.sourceCode, assigned.value)}.` : '';
-      result = match ? valueSource(match, identifier, `${base}${path.join('.')}`) : UNKNOWN;
+      result = match ? valueSource(match, identifier, `${base}${path.join('.')}`) : (destructuredOrigin(state, identifier, assigned.value, path) ?? UNKNOWN);
     }
   }
   if (assigned.compound) {

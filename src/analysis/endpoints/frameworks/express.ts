@@ -26,6 +26,7 @@ export const express: HttpFrameworkRecord = {
   conventionalDefault: true,
   middleware: { use: ['use'] },
   mounts: [{ method: 'use', prefix: 'first-argument' }],
+  requestData: [{ names: ['req', 'request'], body: [['body']], headers: [['headers']] }],
   requestContext: [
     {
       names: ['req'],

@@ -29,6 +29,7 @@ export const fastify: HttpFrameworkRecord = {
     },
   },
   mounts: [{ method: 'register', prefix: { option: 'prefix' } }],
+  requestData: [{ names: ['request', 'req'], body: [['body']], headers: [['headers']] }],
   requestContext: [
     {
       names: ['request'],

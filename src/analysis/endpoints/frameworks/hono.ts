@@ -24,6 +24,13 @@ export const hono: HttpFrameworkRecord = {
     { method: 'route', prefix: 'first-argument' },
     { method: 'basePath', prefix: 'first-argument' },
   ],
+  requestData: [
+    {
+      names: ['c'],
+      bodyReaders: [['req', 'json'], ['req', 'parseBody'], ['req', 'formData'], ['req', 'text']],
+      headerReaders: [['req', 'header']],
+    },
+  ],
   requestContext: [
     {
       names: ['c'],

@@ -24,6 +24,14 @@ export const koa: HttpFrameworkRecord = {
     { method: 'use', prefix: 'first-argument' },
     { method: 'prefix', prefix: 'first-argument' },
   ],
+  // `ctx.body` is the response's body (`ctx.response.body`), not the request's.
+  requestData: [
+    {
+      names: ['ctx', 'context'],
+      body: [['request', 'body']],
+      headers: [['headers'], ['header'], ['request', 'headers'], ['request', 'header']],
+    },
+  ],
   requestContext: [
     {
       names: ['ctx'],

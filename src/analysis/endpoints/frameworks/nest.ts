@@ -13,6 +13,8 @@ export const nest = {
   framework: 'nest',
   kind: 'app',
   packages: [NEST_COMMON, NEST_GRAPHQL, '@nestjs/'],
+  // `@Body() body`, `@Headers() headers` (with no argument: the whole payload, every header).
+  requestDataEntries: { bodyDecorators: ['Body'], headerDecorators: ['Headers'] },
   requestContext: [
     {
       names: ['req'],

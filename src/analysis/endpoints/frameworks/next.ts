@@ -10,6 +10,11 @@ export const next = {
   framework: 'next',
   kind: 'app',
   packages: ['next', 'next/'],
+  // The App Router's `Request`: `await request.json()`, `request.headers`; `headers()` of `next/headers`.
+  requestData: [
+    { names: ['request', 'req'], bodyReaders: [['json'], ['formData'], ['text']], headers: [['headers']] },
+  ],
+  requestDataEntries: { headerFunctions: [{ module: 'next/headers', name: 'headers' }] },
   requestContext: [
     // next-auth's `session` (`getServerSession()`, a wrapper's `({ session })`).
     { names: ['session'], actor: { path: ['user', 'id'], text: (session: string) => `${session}.user.id` } },

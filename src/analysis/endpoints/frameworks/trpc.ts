@@ -29,6 +29,8 @@ export const trpc = {
   routerCall: /router$/iu,
   /** Context paths, most specific first (typed: the first the context type has). */
   actorPaths: [['user', 'id'], ['session', 'user', 'id']],
+  // A mutation's `input` is the request payload; a query's is a filter.
+  requestDataEntries: { payloadCallbacks: { methods: ['mutation'], property: 'input' } },
   sources: [
     { path: ['ip'] },
     { path: ['req', 'ip'] },

@@ -98,6 +98,34 @@ export interface RequestContext {
   readonly evidence?: readonly string[];
 }
 
+/**
+ * Where a handler reads the whole request payload and headers: sources of `no-sensitive-data-in-logs` when written
+ * whole (`logger.info(req.body)`). Paths are member paths from a variable of one of `names`.
+ */
+export interface RequestData {
+  /** Parameter names holding the request, or a context around it (`req`, `request`, `ctx`, `c`). */
+  readonly names: readonly string[];
+  /** Member paths to the whole payload (`['body']`, `['request', 'body']`). */
+  readonly body?: readonly (readonly string[])[];
+  /** Member paths to every header (`['headers']`). */
+  readonly headers?: readonly (readonly string[])[];
+  /** Methods (paths) whose result, awaited, is the whole payload (`request.json()`, `c.req.parseBody()`). */
+  readonly bodyReaders?: readonly (readonly string[])[];
+  /** Methods (paths) that return every header when called with no argument (`c.req.header()`). */
+  readonly headerReaders?: readonly (readonly string[])[];
+}
+
+/** Functions, parameter decorators and callbacks that hand out the whole payload or headers. */
+export interface RequestDataEntries {
+  /** Imported functions returning every header (`headers()` of `next/headers`). */
+  readonly headerFunctions?: readonly { readonly module: string; readonly name: string }[];
+  /** Parameter decorators, called with no argument, whose parameter is the whole payload / every header (`@Body()`). */
+  readonly bodyDecorators?: readonly string[];
+  readonly headerDecorators?: readonly string[];
+  /** Procedure methods whose callback's option `property` is the request payload (`.mutation(({ input }) => …)`). */
+  readonly payloadCallbacks?: { readonly methods: readonly string[]; readonly property: string };
+}
+
 export interface FrameworkRecord {
   readonly framework: Framework;
   /** `http`: registrations on an app / router (adapters in `http-adapters.ts`); `app`: the other shapes (`app-adapters.ts`). */
@@ -116,6 +144,9 @@ export interface FrameworkRecord {
   readonly mounts?: readonly Mount[];
   /** Request contexts, most specific first. */
   readonly requestContext?: readonly RequestContext[];
+  /** Where the whole request payload and headers are read. */
+  readonly requestData?: readonly RequestData[];
+  readonly requestDataEntries?: RequestDataEntries;
 }
 
 /** A record of an HTTP framework: everything the receivers need is there. */
