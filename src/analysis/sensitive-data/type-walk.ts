@@ -192,6 +192,8 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
       matches.push({ category: tag, name, via: 'tag', path: [name], ...(typeName === undefined ? {} : { typeName }) });
       continue;
     }
+    // A literal-typed property is a label (`TokenType.REFRESH_TOKEN`, `{ grant: 'refresh_token' } as const`), not data.
+    if (isLiteralTyped(walker, propertyType)) continue;
     const byName = classifyStoredName(name, walker.policy);
     if (byName) {
       matches.push({
@@ -231,6 +233,14 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
     }
   }
   return matches.slice(0, MAX_MATCHES);
+}
+
+/** A string, number, boolean or enum literal (or a union of them). */
+function isLiteralTyped(walker: TypeWalker, type: ts.Type): boolean {
+  const flags = walker.ts.TypeFlags;
+  const literal = flags.StringLiteral | flags.NumberLiteral | flags.EnumLiteral | flags.BooleanLiteral;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.length > 0 && parts.every((part) => (part.flags & literal) !== 0);
 }
 
 /** At the depth limit: only whether the type is (a union / array of) a configured brand. */

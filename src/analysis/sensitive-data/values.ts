@@ -2,7 +2,7 @@
  * What a value's origin says where its name is ambiguous (both modes; typed mode adds the value's type):
  * - an id under a credential's name: `{ sessionId: session.id }`, `{ apiKey: key.id }`, `const sessionId = checkout.id`,
  *   and in typed mode a number or a branded id (`SessionId`); not `req.session.id` (express-session's id is the cookie);
- * - a literal under a sensitive name: an enum member or a literal-typed constant (`TokenType.REFRESH_TOKEN`,
+ * - a literal under a sensitive name: an enum member, a literal of an `as const` / frozen object, or (typed) a literal type (`TokenType.REFRESH_TOKEN`,
  *   `GrantType.RefreshToken`) is a label, never the secret;
  * - a person's name: `name`/`displayName`/… of a person-like record (`user.name`, `context.user.name`, `member.fullName`),
  *   in typed mode of a person-like declaring type; recipients of a message (`message.to`, `mail.cc`);
@@ -42,7 +42,7 @@ const RECIPIENT_PROPERTIES: ReadonlySet<string> = new Set(['to', 'cc', 'bcc', 'r
 /** Callees whose result is a one-time code: `authenticator.generate()`, `totp.generate()`, `speakeasy.totp()`. */
 const CODE_RECEIVERS: ReadonlySet<string> = new Set(['authenticator', 'totp', 'hotp', 'otp', 'speakeasy', 'otplib']);
 /** Declaring types whose `code` / `value` is a one-time code: `TwoFactorChallenge`, `OtpEntry`, `MfaCode`. */
-const CODE_TYPE_WORDS: ReadonlySet<string> = new Set(['otp', 'totp', 'hotp', 'mfa', 'verification', 'passcode', 'backup', 'recovery']);
+const CODE_TYPE_WORDS: ReadonlySet<string> = new Set(['otp', 'totp', 'hotp', 'mfa', 'factor', 'verification', 'passcode', 'backup', 'recovery']);
 const CODE_PROPERTIES: ReadonlySet<string> = new Set(['code', 'value', 'codes']);
 
 function lastWord(name: string | undefined): string | undefined {
@@ -119,14 +119,30 @@ export function initializerOf(sourceCode: SourceCode, identifier: TSESTree.Ident
   return constInitOf(findVariable(sourceCode, identifier));
 }
 
+/** `{ RefreshToken: 'refresh_token' } as const` (or `Object.freeze({…})`): the property holds a literal. */
+function isConstLabel(init: TSESTree.Node | undefined, property: string | undefined): boolean {
+  if (!init || property === undefined) return false;
+  let object: TSESTree.Node = init;
+  if (object.type === AST_NODE_TYPES.TSAsExpression) object = object.expression;
+  else if (object.type === AST_NODE_TYPES.CallExpression && calleePath(object.callee)?.join('.') === 'Object.freeze' && object.arguments[0]) {
+    object = object.arguments[0];
+  } else return false;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const found = object.properties.find(
+    candidate => candidate.type === AST_NODE_TYPES.Property && !candidate.computed && candidate.key.type === AST_NODE_TYPES.Identifier && candidate.key.name === property,
+  );
+  return found?.type === AST_NODE_TYPES.Property && found.value.type === AST_NODE_TYPES.Literal && typeof found.value.value === 'string';
+}
+
 /** Whether a member read is a label: an enum member of this file, or (typed) a literal or enum-literal type. */
 export function isLabel(sourceCode: SourceCode, services: TypeServices | undefined, node: TSESTree.Node): boolean {
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = unwrapExpression(expression.object);
   if (object.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(sourceCode, object)?.defs[0];
-    if (def?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+    const variable = findVariable(sourceCode, object);
+    if (variable?.defs[0]?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+    if (isConstLabel(constInitOf(variable), staticPropertyName(expression))) return true;
   }
   const type = services?.typeOf(expression);
   if (!services || !type) return false;
