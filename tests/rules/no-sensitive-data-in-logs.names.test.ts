@@ -97,7 +97,8 @@ const protectedForms = {
 
 const ids = {
   valid: [
-    good('declare const session: any;\nconsole.log({ sessionId: session.id });'),
+    good('declare const stripe: any;\nconst session = await stripe.checkout.sessions.create({});\nconsole.log({ sessionId: session.id });'),
+    good('declare const checkoutSession: any;\nconsole.log({ sessionId: checkoutSession.id });'),
     good('declare const key: any;\nconsole.log({ apiKey: key.id, apiKeyId: key.id });'),
     good('declare const checkout: any;\nconst sessionId = checkout.uuid;\nconsole.log(`checkout ${sessionId}`);'),
     good('declare const row: any;\nconsole.log({ token: row.tokenId });'),
@@ -106,6 +107,7 @@ const ids = {
     bad('declare const session: any;\nconsole.log({ sessionId: session.token });', ['session.token']),
     bad('declare const key: any;\nconsole.log({ apiKey: key.secret });', ['key.secret']),
     bad('declare const req: any;\nconsole.log({ sessionId: req.session.id });', ['sessionId: req']),
+    bad('declare const createSession: any;\nconst session = createSession();\nconsole.log({ sessionId: session.id });', ['sessionId: session']),
     bad('declare const req: any;\nconsole.log(req.sessionID);', ['req.sessionID']),
     bad('declare const checkout: any;\nconst sessionId = checkout.sessionSecret;\nconsole.log(sessionId);', ['sessionId);']),
     bad('declare const key: any;\nconsole.log({ apiKey: key.value });', ['apiKey: key.value']),

@@ -56,7 +56,7 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
     if (isLabel(sourceCode, services, node)) return undefined;
     const expression = unwrapExpression(node);
     const value = expression.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, expression) : undefined;
-    return value && holdsId(services, match, value) ? undefined : match;
+    return value && holdsId(sourceCode, services, match, value) ? undefined : match;
   }
   const found = personalMember(services, node) ?? oneTimeCode(sourceCode, services, node);
   return found && state.policy.sensitiveCategories.has(found.category) ? found : undefined;
@@ -66,7 +66,7 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
 export function classifyKeyedValue(state: SensitiveDataState, key: string, value: TSESTree.Node): SensitiveMatch | undefined {
   const match = classifyName(key, state.policy);
   if (!match) return undefined;
-  return holdsId(typedSupport(state)?.services, match, value) ? undefined : match;
+  return holdsId(state.context.sourceCode, typedSupport(state)?.services, match, value) ? undefined : match;
 }
 
 function typedSupport(state: SensitiveDataState): SensitiveDataState['typed'] {

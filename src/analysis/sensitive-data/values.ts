@@ -1,7 +1,8 @@
 /**
  * What a value's origin says where its name is ambiguous (both modes; typed mode adds the value's type):
- * - an id under a credential's name: `{ sessionId: session.id }`, `{ apiKey: key.id }`, `const sessionId = checkout.id`,
- *   and in typed mode a number or a branded id (`SessionId`); not `req.session.id` (express-session's id is the cookie);
+ * - an id under a credential's name: `{ apiKey: key.id }`, `{ sessionId: checkoutSession.id }` (a session only when it is a
+ *   provider's checkout session: by name, by the call that made it, by type), and in typed mode a number or a branded id
+ *   (`SessionId`); not `req.session.id` nor `createSession(user).id` (a login session's id is the cookie);
  * - a literal under a sensitive name: an enum member, a literal of an `as const` / frozen object, or (typed) a literal type (`TokenType.REFRESH_TOKEN`,
  *   `GrantType.RefreshToken`) is a label, never the secret;
  * - a person's name: `name`/`displayName`/… of a person-like record (`user.name`, `context.user.name`, `member.fullName`),
@@ -77,14 +78,40 @@ function declaringTypeName(services: TypeServices | undefined, member: TSESTree.
   return undefined;
 }
 
-/** `x.id`, `x.keyId`, `x.uuid`: a read of a record's identifier (not `req.session.id`, which is the session secret). */
-function isIdRead(node: TSESTree.Node): boolean {
+/** Words that show a session is a provider's checkout or billing session, not a login session. */
+const PROVIDER_WORDS: ReadonlySet<string> = new Set(['checkout', 'payment', 'payments', 'billing', 'stripe', 'paddle', 'portal']);
+
+/**
+ * Whether a session object is a provider's checkout session (its id is an id): by its name (`checkoutSession`), the call
+ * that made it (`stripe.checkout.sessions.create(…)`), or (typed) its type (`Stripe.Checkout.Session`). A login session's
+ * id is the session secret (`req.session.id`, `createSession(user).id`, the cookie value).
+ */
+function isProviderSession(sourceCode: SourceCode, services: TypeServices | undefined, object: TSESTree.Node): boolean {
+  const name = receiverName(object);
+  if (name !== undefined && splitWords(name).some(word => PROVIDER_WORDS.has(word))) return true;
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    let init: TSESTree.Node | undefined = initializerOf(sourceCode, object);
+    if (init?.type === AST_NODE_TYPES.AwaitExpression) init = unwrapExpression(init.argument);
+    if (init?.type === AST_NODE_TYPES.CallExpression && calleePath(init.callee)?.some(segment => PROVIDER_WORDS.has(segment.toLowerCase()))) return true;
+  }
+  const type = services?.typeOf(object);
+  if (!services || !type || services.isLoose(type)) return false;
+  try {
+    return /Checkout|Payment|Billing/u.test(services.checker.typeToString(services.checker.getNonNullableType(type)));
+  } catch {
+    return false;
+  }
+}
+
+/** `x.id`, `x.keyId`, `x.uuid`: a read of a record's identifier; of a session, only a provider's checkout session. */
+function isIdRead(sourceCode: SourceCode, services: TypeServices | undefined, node: TSESTree.Node): boolean {
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
   const word = lastWord(staticPropertyName(expression));
   if (word === undefined || !ID_SUFFIXES.has(word)) return false;
   const object = unwrapExpression(expression.object);
-  return !(object.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(object) === 'session');
+  const owner = lastWord(receiverName(object));
+  return owner !== 'session' && owner !== 'sessions' ? true : isProviderSession(sourceCode, services, object);
 }
 
 /** Typed mode: a number, a bigint, or a type named like an id (`SessionId`, `Brand<string, 'ApiKeyId'>` aliases). */
@@ -108,9 +135,9 @@ function isCodeName(name: string): boolean {
  * Whether the value under a credential's name is an id (see the module comment): `value` is what the name holds
  * (a property's value, or the initializer of a never-reassigned variable).
  */
-export function holdsId(services: TypeServices | undefined, match: SensitiveMatch, value: TSESTree.Node): boolean {
+export function holdsId(sourceCode: SourceCode, services: TypeServices | undefined, match: SensitiveMatch, value: TSESTree.Node): boolean {
   if (match.category !== 'credentials') return false;
-  if (isIdRead(value)) return true;
+  if (isIdRead(sourceCode, services, value)) return true;
   return !isCodeName(match.name) && isIdTyped(services, value);
 }
 
