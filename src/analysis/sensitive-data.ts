@@ -44,6 +44,7 @@ import type { Policy } from '../policy.js';
 import type { SensitiveMatch } from './sensitive-data/match.js';
 import { classifyName } from './sensitive-data/names.js';
 import {
+  classifyKeyedValue,
   classifyNodeName,
   classifyType,
   createSensitiveDataState,
@@ -64,6 +65,11 @@ export interface SensitiveData {
    * `process.env.DB_PASSWORD`, computed string keys `headers['x-api-key']`); undefined for other nodes.
    */
   classifyNode(node: TSESTree.Node): SensitiveMatch | undefined;
+  /**
+   * A property key with the value written under it (`{ sessionId: session.id }`): the key's name, unless the value is an
+   * id (a `.id` read; typed: a number or a branded id) under a credential's name.
+   */
+  classifyKey(key: string, value: TSESTree.Node): SensitiveMatch | undefined;
   /**
    * Typed mode: the node's type has a sensitive property within `depth` levels, a tagged property, or is / contains a
    * configured brand. Undefined in untyped mode or when the type is any/unknown/primitive without brand.
@@ -96,6 +102,7 @@ export function createSensitiveData(context: Context, policy: Policy, options: S
   return {
     classifyName: (name) => classifyName(name, policy),
     classifyNode: (node) => classifyNodeName(state, node),
+    classifyKey: (key, value) => classifyKeyedValue(state, key, value),
     classifyType: (node) => classifyType(state, node),
     sensitivePaths: (node) => sensitivePaths(state, node),
     safeProperties: (node) => safeProperties(state, node),

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { unwrapExpression } from '../ast/unwrap.js';
 import { calleePath } from '../matchers.js';
 import { sourcesOf } from './expressions.js';
+import { maskedByMethod } from './masking-transforms.js';
 import { describeNode, embedded, type FlowResult, joinResults, SAFE_LITERAL, SAFE_MASK, SAFE_REDUCTION, under, UNKNOWN, valueSource } from './result.js';
 import { type FlowState, variableOf } from './state.js';
 
@@ -152,6 +153,9 @@ function methodResult(state: FlowState, call: TSESTree.CallExpression, callee: T
   if (REDUCING_METHODS.has(last)) return SAFE_REDUCTION;
   if (REVEALING_METHODS.has(last)) {
     const receiver = sourcesOf(state, callee.object);
+    // `x.replace(/./g, '*')`, a card number's `.slice(-4)`: masked (`masking-transforms.ts`).
+    const masked = maskedByMethod(call, last, receiver);
+    if (masked) return masked;
     const results = [receiver];
     if (last === 'concat') results.push(argumentsResult(state, call, false));
     const joined = joinResults(results);

@@ -130,7 +130,8 @@ function memberOfSensitiveProperty(state: FlowState, node: TSESTree.Node): Sensi
   if (member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = staticPropertyName(member);
   if (name === undefined) return undefined;
-  const match = state.sensitive.sensitivePaths(member.object).find(candidate => candidate.path?.length === 1 && candidate.path[0] === name);
+  // A protected form kept at rest (`user.passwordHash`) read by itself is not the secret (`sensitive-data.ts`).
+  const match = state.sensitive.sensitivePaths(member.object).find(candidate => candidate.path?.length === 1 && candidate.path[0] === name && !candidate.atRest);
   return match ? { ...match, path: [] } : undefined;
 }
 
@@ -173,7 +174,7 @@ function objectResult(state: FlowState, object: TSESTree.ObjectExpression): Flow
       continue;
     }
     // The value is not visible: the key says what it is (`{ token: x }`).
-    const match = key === undefined ? undefined : state.sensitive.classifyName(key);
+    const match = key === undefined ? undefined : state.sensitive.classifyKey(key, value);
     if (match && !isBooleanTyped(state, value)) {
       results.push({
         safe: false,

@@ -2,7 +2,9 @@
  * Whether a call masks its arguments: a masking function of the policy (`settings.compliance.masking.functions`,
  * matched as configured), and — for a configured plain name such as `hash` — a method of that name or a function
  * whose name starts with it as a word (`bcrypt.hash(pw)`, `maskEmail(e)`, `hashToken(t)`, `this.crypto.encrypt(x)`),
- * and the digest of a `createHash` / `createHmac` chain.
+ * and the digest of a `createHash` / `createHmac` chain. Built in, whatever the settings: functions and methods whose
+ * first word says they hash or encrypt one-way (`crypt(pw)`, `bcrypt.hashSync(pw, 10)` via `hash`, `scrypt`, `md5(x)`,
+ * `sha1(x)`, `pbkdf2Sync(…)`); `decrypt` is not one, nor any `.digest()`.
  *
  * Caches: the plain names and words of a policy per process (`WeakMap<Policy, …>`); the configured-matcher and the
  * answer per call per detector (one detector per file and rule run); the matcher itself is built on first use.
@@ -29,6 +31,15 @@ export interface MaskingDetector {
   matcher: CallMatcher | undefined;
   /** Per detector (one file, one rule run): the answer per call. */
   readonly results: WeakMap<TSESTree.CallExpression, boolean>;
+}
+
+/** First words of callees that hash or encrypt their input, whatever the settings (`md5` → md, `pbkdf2` → pbkdf). */
+const PROTECTING_WORDS: ReadonlySet<string> = new Set(['crypt', 'bcrypt', 'scrypt', 'argon', 'sha', 'pbkdf', 'hash', 'encrypt']);
+
+/** Whether a callee's name says it hashes or encrypts: `crypt`, `bcryptSync`, `md5`, `SHA256`, not `mdToHtml`, `decrypt`. */
+function isProtectingName(words: readonly string[]): boolean {
+  const [first, second] = words;
+  return first !== undefined && (PROTECTING_WORDS.has(first) || (first === 'md' && second === '5'));
 }
 
 /** Per process, one entry per policy. */
@@ -66,7 +77,10 @@ export function isMaskingCall(detector: MaskingDetector, call: TSESTree.CallExpr
     else {
       const path = calleePath(call.callee);
       const last = path?.[path.length - 1];
-      if (last !== undefined) result = detector.names.names.has(last) || detector.names.words.has(splitWords(last)[0] ?? '');
+      if (last !== undefined) {
+        const words = splitWords(last);
+        result = detector.names.names.has(last) || detector.names.words.has(words[0] ?? '') || isProtectingName(words);
+      }
     }
   } catch {
     result = false;

@@ -10,6 +10,11 @@ export interface SensitiveMatch {
   readonly typeName?: string;
   /** For via type/tag/brand: property path inside the type (['passwordHash'], ['profile', 'ssn'], ['*', 'ssn']). */
   readonly path?: readonly string[];
+  /**
+   * A protected form of the data kept in a record (`User.passwordHash`, `encryptedToken`): counted when the record is
+   * written whole (typed mode), not when the value is read by itself (the name says it is not the secret).
+   */
+  readonly atRest?: boolean;
 }
 
 /** The category of `@sensitive` / `@pii` tags without a known category, and of brands whose name does not classify. */

@@ -13,7 +13,7 @@ import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { splitWords } from '../matchers.js';
 import type { SensitiveMatch } from './match.js';
-import { META_SUFFIXES, NON_SECRET_ENV, PREDICATE_PREFIXES, QUALIFIERS } from './words.js';
+import { ID_SUFFIXES, META_SUFFIXES, NON_SECRET_ENV, PREDICATE_PREFIXES, PROTECTED_AFTER, PROTECTED_BEFORE, QUALIFIERS } from './words.js';
 
 interface CompiledPattern {
   readonly category: string;
@@ -28,8 +28,20 @@ interface CompiledPolicy {
   /** The most words a run may have: the longest pattern's word count plus one (`passPhrase` for `passphrase`). */
   readonly maxRun: number;
   readonly ignore: ReadonlySet<string>;
-  readonly results: Map<string, SensitiveMatch | null>;
+  readonly results: Map<string, NameAnswer>;
 }
+
+/** A name's answer: the data itself, a protected form of it (`passwordHash`), or neither (null). */
+interface NameAnswer {
+  readonly data: SensitiveMatch | null;
+  /** The match of a protected form, when the name is one (`atRest` set); the type walk counts it (stored records). */
+  readonly stored: SensitiveMatch | null;
+}
+
+/** What a run of a name's words is: the data, a protected form of it, or talk about it (a meta word, an id…). */
+type Verdict = 'data' | 'protected' | 'talk';
+
+const NOTHING: NameAnswer = Object.freeze({ data: null, stored: null });
 
 export const MAX_CACHED_NAMES = 20_000;
 /** Per process, one entry per policy: dies with the policy. */
@@ -76,48 +88,79 @@ function lookup(compiled: CompiledPolicy, letters: string): CompiledPattern | un
   return undefined;
 }
 
-/** Whether the run `words[start, end)` that spells `pattern` is the data, not talk about it. */
-function countsAsData(words: readonly string[], start: number, end: number, pattern: CompiledPattern): boolean {
+/** What the run `words[start, end)` that spells `pattern` is: the data, a protected form of it, or talk about it. */
+function verdictOf(words: readonly string[], start: number, end: number, pattern: CompiledPattern): Verdict {
+  let protectedForm = false;
   for (let index = end; index < words.length; index += 1) {
-    if (META_SUFFIXES.has(words[index] ?? '')) return false;
+    const word = words[index] ?? '';
+    if (META_SUFFIXES.has(word) || ID_SUFFIXES.has(word)) return 'talk';
+    if (PROTECTED_AFTER.has(word)) protectedForm = true;
   }
-  if (start > 0 && (PREDICATE_PREFIXES.has(words[start - 1] ?? '') || PREDICATE_PREFIXES.has(words[0] ?? ''))) return false;
+  if (start > 0 && (PREDICATE_PREFIXES.has(words[start - 1] ?? '') || PREDICATE_PREFIXES.has(words[0] ?? ''))) return 'talk';
   const qualifiers = QUALIFIERS.get(pattern.letters);
   if (qualifiers) {
-    if (start > 0 && qualifiers.before?.has(words[start - 1] ?? '')) return false;
-    if (end < words.length && qualifiers.after?.has(words[end] ?? '')) return false;
+    if (start > 0 && qualifiers.before?.has(words[start - 1] ?? '')) return 'talk';
+    if (end < words.length && qualifiers.after?.has(words[end] ?? '')) return 'talk';
   }
-  return true;
+  for (let index = 0; index < start; index += 1) if (PROTECTED_BEFORE.has(words[index] ?? '')) protectedForm = true;
+  return protectedForm ? 'protected' : 'data';
 }
 
-function computeName(name: string, policy: Policy, compiled: CompiledPolicy): SensitiveMatch | undefined {
+interface Run {
+  readonly pattern: CompiledPattern;
+  readonly length: number;
+}
+
+/** The longer run wins, then the earlier category. */
+function better(run: Run, best: Run | undefined): boolean {
+  return !best || run.length > best.length || (run.length === best.length && run.pattern.order < best.pattern.order);
+}
+
+function computeName(name: string, policy: Policy, compiled: CompiledPolicy): NameAnswer {
   const words = splitWords(name);
-  if (words.length === 0) return undefined;
-  if (compiled.ignore.has(words.join(''))) return undefined;
-  let best: { pattern: CompiledPattern; length: number } | undefined;
+  if (words.length === 0 || compiled.ignore.has(words.join(''))) return NOTHING;
+  let data: Run | undefined;
+  let stored: Run | undefined;
   for (let start = 0; start < words.length; start += 1) {
     let letters = '';
     for (let end = start + 1; end <= Math.min(words.length, start + compiled.maxRun); end += 1) {
       letters += words[end - 1] ?? '';
       const pattern = lookup(compiled, letters);
-      if (!pattern || !countsAsData(words, start, end, pattern)) continue;
-      const length = end - start;
-      if (!best || length > best.length || (length === best.length && pattern.order < best.pattern.order)) best = { pattern, length };
+      if (!pattern) continue;
+      const verdict = verdictOf(words, start, end, pattern);
+      const run = { pattern, length: end - start };
+      if (verdict === 'data' && better(run, data)) data = run;
+      else if (verdict === 'protected' && better(run, stored)) stored = run;
     }
   }
-  if (!best || !policy.sensitiveCategories.has(best.pattern.category)) return undefined;
-  return Object.freeze({ category: best.pattern.category, name, via: 'name' as const });
+  const active = (run: Run | undefined): run is Run => run !== undefined && policy.sensitiveCategories.has(run.pattern.category);
+  if (active(data)) return { data: Object.freeze({ category: data.pattern.category, name, via: 'name' as const }), stored: null };
+  if (active(stored)) return { data: null, stored: Object.freeze({ category: stored.pattern.category, name, via: 'name' as const, atRest: true }) };
+  return NOTHING;
+}
+
+function answerFor(name: string, policy: Policy): NameAnswer {
+  const compiled = compilePolicy(policy);
+  const cached = compiled.results.get(name);
+  if (cached !== undefined) return cached;
+  const result = computeName(name, policy, compiled);
+  if (compiled.results.size >= MAX_CACHED_NAMES) compiled.results.clear();
+  compiled.results.set(name, result);
+  return result;
 }
 
 /** Pure name classification, exported for unit tests and other rules. Cached per policy. */
 export function classifyName(name: string, policy: Policy): SensitiveMatch | undefined {
-  const compiled = compilePolicy(policy);
-  const cached = compiled.results.get(name);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = computeName(name, policy, compiled);
-  if (compiled.results.size >= MAX_CACHED_NAMES) compiled.results.clear();
-  compiled.results.set(name, result ?? null);
-  return result;
+  return answerFor(name, policy).data ?? undefined;
+}
+
+/**
+ * A property name of a stored record: the data, or a protected form of it kept at rest (`User.passwordHash`,
+ * `Integration.encryptedToken`: the credential store's verifier or ciphertext), the latter with `atRest` set.
+ */
+export function classifyStoredName(name: string, policy: Policy): SensitiveMatch | undefined {
+  const answer = answerFor(name, policy);
+  return answer.data ?? answer.stored ?? undefined;
 }
 
 /** The name a node goes by: an identifier, or the static last property of a member chain. */

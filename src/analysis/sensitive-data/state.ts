@@ -11,7 +11,10 @@ import type * as ts from 'typescript';
 import type { Policy } from '../../policy.js';
 import { getTypeServices, type TypeServices } from '../types/services.js';
 import { DEFAULT_TYPE_DEPTH, type SensitiveMatch } from './match.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { unwrapExpression } from '../ast/unwrap.js';
 import { classifyName, nodeName } from './names.js';
+import { holdsId, initializerOf, isLabel, oneTimeCode, personalMember } from './values.js';
 import type { TypeWalker } from './type-facts.js';
 import { finish, pickableProperties, walk, walkerFor } from './type-walk.js';
 
@@ -45,7 +48,25 @@ export function createSensitiveDataState(context: Context, policy: Policy, depth
 /** The name of an identifier or member chain, classified: `user.password`, `headers['x-api-key']`, `DB_PASSWORD`. */
 export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node): SensitiveMatch | undefined {
   const name = nodeName(node);
-  return name === undefined ? undefined : classifyName(name, state.policy);
+  if (name === undefined) return undefined;
+  const services = typedSupport(state)?.services;
+  const sourceCode = state.context.sourceCode;
+  const match = classifyName(name, state.policy);
+  if (match) {
+    if (isLabel(sourceCode, services, node)) return undefined;
+    const expression = unwrapExpression(node);
+    const value = expression.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, expression) : undefined;
+    return value && holdsId(sourceCode, services, match, value) ? undefined : match;
+  }
+  const found = personalMember(services, node) ?? oneTimeCode(sourceCode, services, node);
+  return found && state.policy.sensitiveCategories.has(found.category) ? found : undefined;
+}
+
+/** A property key and the value written under it (`{ sessionId: session.id }`): the key's name, unless the value is an id. */
+export function classifyKeyedValue(state: SensitiveDataState, key: string, value: TSESTree.Node): SensitiveMatch | undefined {
+  const match = classifyName(key, state.policy);
+  if (!match) return undefined;
+  return holdsId(state.context.sourceCode, typedSupport(state)?.services, match, value) ? undefined : match;
 }
 
 function typedSupport(state: SensitiveDataState): SensitiveDataState['typed'] {

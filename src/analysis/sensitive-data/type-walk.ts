@@ -12,7 +12,7 @@ import type { Policy } from '../../policy.js';
 import { SENSITIVE_CATEGORIES } from '../../regulations/index.js';
 import type { TypeServices } from '../types/services.js';
 import { type SensitiveMatch, TAGGED_CATEGORY } from './match.js';
-import { classifyName } from './names.js';
+import { classifyStoredName } from './names.js';
 import {
   awaitedOf,
   brandOf,
@@ -84,6 +84,7 @@ export function finish(match: SensitiveMatch): SensitiveMatch {
   const result: { -readonly [K in keyof SensitiveMatch]: SensitiveMatch[K] } = { category: match.category, name: property ?? match.name, via: match.via };
   if (match.typeName !== undefined) result.typeName = match.typeName;
   if (match.path && match.path.length > 0) result.path = Object.freeze([...match.path]);
+  if (match.atRest) result.atRest = true;
   return Object.freeze(result);
 }
 
@@ -191,9 +192,18 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
       matches.push({ category: tag, name, via: 'tag', path: [name], ...(typeName === undefined ? {} : { typeName }) });
       continue;
     }
-    const byName = classifyName(name, walker.policy);
+    // A literal-typed property is a label (`TokenType.REFRESH_TOKEN`, `{ grant: 'refresh_token' } as const`), not data.
+    if (isLiteralTyped(walker, propertyType)) continue;
+    const byName = classifyStoredName(name, walker.policy);
     if (byName) {
-      matches.push({ category: byName.category, name, via: 'type', path: [name], ...(typeName === undefined ? {} : { typeName }) });
+      matches.push({
+        category: byName.category,
+        name,
+        via: 'type',
+        path: [name],
+        ...(typeName === undefined ? {} : { typeName }),
+        ...(byName.atRest ? { atRest: true } : {}),
+      });
       continue;
     }
     const value = walker.checker.getNonNullableType(propertyType);
@@ -206,6 +216,7 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
         via: match.via,
         path: [name, ...(match.path ?? [])],
         ...(outer === undefined ? {} : { typeName: outer }),
+        ...(match.atRest ? { atRest: true } : {}),
       });
     }
     if (matches.length >= MAX_MATCHES) break;
@@ -222,6 +233,14 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
     }
   }
   return matches.slice(0, MAX_MATCHES);
+}
+
+/** A string, number, boolean or enum literal (or a union of them). */
+function isLiteralTyped(walker: TypeWalker, type: ts.Type): boolean {
+  const flags = walker.ts.TypeFlags;
+  const literal = flags.StringLiteral | flags.NumberLiteral | flags.EnumLiteral | flags.BooleanLiteral;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.length > 0 && parts.every((part) => (part.flags & literal) !== 0);
 }
 
 /** At the depth limit: only whether the type is (a union / array of) a configured brand. */

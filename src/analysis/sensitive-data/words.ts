@@ -49,11 +49,21 @@ export const PREDICATE_PREFIXES: ReadonlySet<string> = new Set([
   'obfuscated', 'truncated', 'forgot',
 ]);
 
+/** Things that have names but are not people: before `fullName` / `firstName` they make it the thing's name. */
+const THING_WORDS: ReadonlySet<string> = new Set([
+  'table', 'file', 'class', 'type', 'package', 'module', 'field', 'column', 'method', 'function', 'domain', 'host', 'branch',
+  'repo', 'repository', 'project', 'team', 'org', 'organization', 'workspace', 'schema', 'index', 'bucket', 'queue', 'topic',
+  'event', 'channel', 'property', 'attribute', 'model', 'entity', 'resource', 'service', 'database', 'db', 'image', 'tag',
+  'key', 'collection', 'document', 'dataset', 'job', 'task', 'metric', 'view', 'component', 'font', 'app', 'product',
+]);
+
 /**
  * Per pattern (its letters), words that make it something else: before it (`nextPageToken`, `serverAddress`) or after it
  * (`panX`, `pinMessage`).
  */
-export const QUALIFIERS: ReadonlyMap<string, { readonly before?: ReadonlySet<string>; readonly after?: ReadonlySet<string> }> = new Map([
+type Qualifier = { readonly before?: ReadonlySet<string>; readonly after?: ReadonlySet<string> };
+
+export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
   [
     'token',
     {
@@ -90,9 +100,30 @@ export const QUALIFIERS: ReadonlyMap<string, { readonly before?: ReadonlySet<str
     },
   ],
   ['phone', { before: new Set(['i']) }],
+  // a person's name, unless it names a thing (`aggregatedTableFullName`, `classFullName`, `fileLastName`)
+  ...['fullname', 'firstname', 'lastname', 'legalname'].map((letters): [string, Qualifier] => [letters, { before: THING_WORDS }]),
   ['passport', { after: new Set(['session', 'local', 'jwt', 'js']) }],
   ['cookie', { after: new Set(['consent', 'banner']) }],
 ]);
 
 /** Environment variables whose names look like secrets but are not (`process.env.PWD` is the working directory). */
 export const NON_SECRET_ENV = new Set(['PWD', 'OLDPWD']);
+
+/**
+ * Words that say the value is a protected form of the data, not the data (`hashedPassword`, `passwordDigest`,
+ * `encryptedToken`, `_passwordMD5` → md 5, `sha256Password` → sha 256): anywhere before the pattern. `hash` is not
+ * one (`HASH_SECRET` is the key of a hash, a secret), nor `hmac` (`hmacSecret`), nor `encoded` (base64 is not
+ * protection: `encodedPassword` is the password).
+ */
+export const PROTECTED_BEFORE: ReadonlySet<string> = new Set([
+  'hashed', 'encrypted', 'crypted', 'bcrypted', 'digested', 'salted', 'ciphered', 'md', 'sha', 'bcrypt', 'scrypt', 'argon',
+]);
+
+/** The same, anywhere after the pattern (`passwordHash`, `tokenDigest`, `_password_sha`, `apiKeyFingerprint`). */
+export const PROTECTED_AFTER: ReadonlySet<string> = new Set([
+  'hash', 'hashes', 'hashed', 'digest', 'digests', 'encrypted', 'crypted', 'bcrypted', 'md', 'sha', 'hmac', 'fingerprint',
+  'fingerprints', 'cipher', 'ciphertext', 'checksum',
+]);
+
+/** Words that, anywhere after a pattern, make the name an identifier of the data (`tokenId`, `apiKeyId`, `secretUuid`). */
+export const ID_SUFFIXES: ReadonlySet<string> = new Set(['id', 'ids', 'uuid', 'uuids', 'guid', 'identifier', 'identifiers']);

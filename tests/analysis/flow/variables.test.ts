@@ -12,7 +12,7 @@ describe('sourcesOf through variables', () => {
       probeFlow(`
         declare const user: any;
         const p = user.password;
-        const q = user.displayName;
+        const q = user.plan;
         probe(p);
         probe(q);
       `),

@@ -24,7 +24,7 @@ const TYPED = `
 describe('sensitive-data state', () => {
   it('untyped: names classify, types say nothing', () => {
     const answers = lintProbe(
-      `declare const user: any; probe(user.passwordHash); probe(user.passwordHint); probe(user);`,
+      `declare const user: any; probe(user.password); probe(user.passwordHint); probe(user);`,
       (context, args) => {
         const state = createSensitiveDataState(context, getPolicy(context));
         return args.map(arg => [classifyNodeName(state, arg)?.category ?? '-', classifyType(state, arg)?.category ?? '-', sensitivePaths(state, arg).length, safeProperties(state, arg)?.join(',') ?? '-'].join(' '));
