@@ -49,7 +49,8 @@ export { sinkOf } from './logging/detector/detect.js';
 export { parseRedactPath, redactCovers } from './logging/redact.js';
 
 export interface SinkDetector {
-  sinkOf(call: TSESTree.CallExpression): Sink | undefined;
+  /** See `detect.ts` {@link sinkOf}: `carries` gates the (costlier) log-wrapper resolution on the call's arguments. */
+  sinkOf(call: TSESTree.CallExpression, carries?: (argument: TSESTree.Node) => boolean): Sink | undefined;
 }
 
 /**
@@ -61,5 +62,5 @@ export function createSinkDetector(context: Context, policy: Policy, isAuditCall
   let classifier: AuditClassifier | undefined;
   const audit = isAuditCall ?? ((call: TSESTree.CallExpression) => classifierIsAuditCall((classifier ??= createAuditClassifier(context, policy)), call));
   const state = createSinkState(context, policy, audit);
-  return { sinkOf: (call) => sinkOf(state, call) };
+  return { sinkOf: (call, carries) => sinkOf(state, call, carries) };
 }

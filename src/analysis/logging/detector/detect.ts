@@ -221,15 +221,19 @@ function baseSink(state: SinkState, call: TSESTree.CallExpression): Sink | undef
   return attempt(() => librarySink(state, call) ?? forwardedSink(state, call));
 }
 
-function computeSink(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
-  return baseSink(state, call) ?? wrapperSink(state, call, baseSink);
-}
-
-/** The sink a call of the linted file is, or undefined; computed once per call. Never throws. */
-export function sinkOf(state: SinkState, call: TSESTree.CallExpression): Sink | undefined {
+/**
+ * The sink a call of the linted file is, or undefined; computed once per call. Never throws.
+ *
+ * `carries`, when given, says whether an argument carries data the caller cares about: a call that is no sink by
+ * itself is only resolved as a log wrapper (which may load the callee's module) when one of its arguments does. The
+ * answer is then not cached, so that a caller without the gate still gets the full answer.
+ */
+export function sinkOf(state: SinkState, call: TSESTree.CallExpression, carries?: (argument: TSESTree.Node) => boolean): Sink | undefined {
   const cached = state.sinks.get(call);
   if (cached !== undefined) return cached ?? undefined;
-  const sink = attempt(() => computeSink(state, call));
+  const base = baseSink(state, call);
+  if (!base && carries && !call.arguments.some((argument) => attempt(() => carries(argument)) ?? true)) return undefined;
+  const sink = base ?? attempt(() => wrapperSink(state, call, baseSink));
   state.sinks.set(call, sink ?? null);
   return sink;
 }
