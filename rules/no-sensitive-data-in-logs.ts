@@ -18,7 +18,6 @@ import { buildDropPropertyFix, buildMaskFix, buildPickFieldsFix, enclosingProper
 import { CATEGORY_TITLES } from '../src/regulations/defaults.js';
 import { isClientModule } from '../src/analysis/logging/client.js';
 import { getSession } from '../src/analysis/session.js';
-import { getTypeServices } from '../src/analysis/types/services.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export interface Options {
@@ -123,7 +122,7 @@ export default createRule<[Options], MessageIds>({
     const isMaskingCall = createMaskingCallDetector(context, policy);
     /** Audit events keep who did it and from where: the actor and source aliases. */
     const auditFields = new Set([...policy.audit.fieldAliases.actor, ...policy.audit.fieldAliases.source]);
-    const typed = getTypeServices(context) !== undefined;
+    let gateFlow: Flow | undefined;
     let logFlow: Flow | undefined;
     let auditFlow: Flow | undefined;
 
@@ -136,9 +135,13 @@ export default createRule<[Options], MessageIds>({
       return logFlow;
     }
 
-    /** Whether an argument has a source for a sink of any kind: the audit flow's sources (masked secrets kept) hold the log flow's. */
+    /**
+     * Whether an argument has a source for a sink of any kind, by names and origins only (types are the costly part of
+     * a typed answer): the audit flow's sources (masked secrets kept) hold the log flow's.
+     */
     function carriesSource(argument: TSESTree.Node): boolean {
-      return flowFor({ kind: 'audit' }).sourcesOf(argument).sources.length > 0;
+      gateFlow ??= createFlow(context, { sensitive, isMaskingCall, unmaskable: SECRET_CATEGORIES, types: false });
+      return gateFlow.sourcesOf(argument).sources.length > 0;
     }
 
     function isIgnored(sink: Sink): boolean {
@@ -234,10 +237,9 @@ export default createRule<[Options], MessageIds>({
       CallExpression(node): void {
         let sink: Sink | undefined;
         try {
-          // Untyped, a call that is no logger by itself is only followed into as a log wrapper (parsing the callee's
-          // module) when an argument carries a source. Typed, the callee's module is the program's and the types of
-          // every argument cost more than the wrapper summary: no gate.
-          sink = sinks.sinkOf(node, typed ? undefined : carriesSource);
+          // A call that is no logger by itself is only followed into as a log wrapper (which loads the callee's module
+          // or asks the checker for its symbol) when an argument carries a source by name or origin.
+          sink = sinks.sinkOf(node, carriesSource);
         } catch {
           sink = undefined;
         }

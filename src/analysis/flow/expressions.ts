@@ -24,7 +24,7 @@ import {
   UNKNOWN,
   valueSource,
 } from './result.js';
-import type { FlowState } from './state.js';
+import { type FlowState, typeServices } from './state.js';
 import { isBooleanTyped } from './types.js';
 import { identifierResult, valueAt } from './variables.js';
 
@@ -113,7 +113,7 @@ function compute(state: FlowState, node: TSESTree.Node): FlowResult {
 /** The syntactic answer, then — where it is unknown — the type's (typed mode). */
 export function withTypes(state: FlowState, node: TSESTree.Node, result: FlowResult): FlowResult {
   if (result.safe || result.sources.length > 0) return result;
-  if (!canCarryType(node)) return result;
+  if (!canCarryType(node) || typeServices(state) === undefined) return result;
   const single = state.sensitive.classifyType(node) ?? memberOfSensitiveProperty(state, node);
   if (!single) return result;
   const all = state.sensitive.sensitivePaths(node);

@@ -23,6 +23,8 @@ export interface FlowOptions {
    * one, masked or not). Values of these categories stay sources through a masking call, with `masked`.
    */
   readonly unmaskable?: ReadonlySet<string>;
+  /** false: names and origins only, even in typed mode (a cheap first answer; see the log-wrapper gate of the rule). */
+  readonly types?: false;
 }
 
 export interface FlowState {
@@ -56,7 +58,7 @@ export function createFlowState(context: Context, options: FlowOptions): FlowSta
     sensitive: options.sensitive,
     isMaskingCall: options.isMaskingCall,
     unmaskable: options.unmaskable ?? new Set<string>(),
-    types: undefined,
+    types: options.types === false ? null : undefined,
     results: new WeakMap(),
     variables: new WeakMap(),
     writes: new WeakMap(),

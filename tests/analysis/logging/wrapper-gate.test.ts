@@ -1,7 +1,7 @@
 /**
- * Untyped, a call that is no logger by itself is followed into as a log wrapper (which parses the callee's module)
- * only when one of its arguments carries a source: calls with nothing sensitive never parse the helper module, and a
- * call with a password still finds the wrapper.
+ * A call that is no logger by itself is followed into as a log wrapper (which parses the callee's module, or typed
+ * asks the checker for its symbol) only when one of its arguments carries a source by name or origin: calls with
+ * nothing sensitive never parse the helper module, and a call with a password still finds the wrapper.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,4 +50,6 @@ describe('log-wrapper gate (untyped)', () => {
     expect(messages[0]).toMatch(/^3: password .* is written to a log by note/u);
     expect(moduleStats.parsed).toBe(1);
   });
+
+  it.todo('typed: a value sensitive only by its type (`note(row)` where `row: Account` has `password`) passed to a log wrapper — the gate asks names and origins only, because typing every argument of every call costs more than the wrappers (Outline: +1.7 s)');
 });
