@@ -17,7 +17,7 @@ import { resolveImport } from './resolve.js';
 import { isAppSourceFile, programModuleView } from './views.js';
 
 /**
- * What an export resolves to: `node` is a FunctionDeclaration, ClassDeclaration, VariableDeclarator, an expression
+ * What an export resolves to: `node` is a FunctionDeclaration, ClassDeclaration, TSEnumDeclaration, VariableDeclarator, an expression
  * (`export default <expr>`, `module.exports = <expr>`), or the target module's Program for a namespace
  * (`export * as ns from`, a re-exported `import * as ns`). `file` is the module that declares it.
  */
@@ -66,6 +66,7 @@ function exportIndex(ast: TSESTree.Program): ExportIndex {
         if (declaration) {
           if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) set(declaration.id.name, { kind: 'node', node: declaration }, true);
           else if (declaration.type === AST_NODE_TYPES.ClassDeclaration && declaration.id) set(declaration.id.name, { kind: 'node', node: declaration });
+          else if (declaration.type === AST_NODE_TYPES.TSEnumDeclaration) set(declaration.id.name, { kind: 'node', node: declaration });
           else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
             for (const declarator of declaration.declarations) {
               if (declarator.id.type === AST_NODE_TYPES.Identifier) set(declarator.id.name, { kind: 'node', node: declarator });

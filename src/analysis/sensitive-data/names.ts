@@ -36,12 +36,15 @@ interface NameAnswer {
   readonly data: SensitiveMatch | null;
   /** The match of a protected form, when the name is one (`atRest` set); the type walk counts it (stored records). */
   readonly stored: SensitiveMatch | null;
+  /** The name mentions the data only to talk about it (`secretName`, `tokenExpiry`): no data or protected run. */
+  readonly talk?: true;
 }
 
 /** What a run of a name's words is: the data, a protected form of it, or talk about it (a meta word, an id…). */
 type Verdict = 'data' | 'protected' | 'talk';
 
 const NOTHING: NameAnswer = Object.freeze({ data: null, stored: null });
+const TALK: NameAnswer = Object.freeze({ data: null, stored: null, talk: true });
 
 export const MAX_CACHED_NAMES = 20_000;
 /** Per process, one entry per policy: dies with the policy. */
@@ -121,6 +124,7 @@ function computeName(name: string, policy: Policy, compiled: CompiledPolicy): Na
   if (words.length === 0 || compiled.ignore.has(words.join(''))) return NOTHING;
   let data: Run | undefined;
   let stored: Run | undefined;
+  let talk = false;
   for (let start = 0; start < words.length; start += 1) {
     let letters = '';
     for (let end = start + 1; end <= Math.min(words.length, start + compiled.maxRun); end += 1) {
@@ -131,12 +135,13 @@ function computeName(name: string, policy: Policy, compiled: CompiledPolicy): Na
       const run = { pattern, length: end - start };
       if (verdict === 'data' && better(run, data)) data = run;
       else if (verdict === 'protected' && better(run, stored)) stored = run;
+      else if (verdict === 'talk') talk = true;
     }
   }
   const active = (run: Run | undefined): run is Run => run !== undefined && policy.sensitiveCategories.has(run.pattern.category);
   if (active(data)) return { data: Object.freeze({ category: data.pattern.category, name, via: 'name' as const }), stored: null };
   if (active(stored)) return { data: null, stored: Object.freeze({ category: stored.pattern.category, name, via: 'name' as const, atRest: true }) };
-  return NOTHING;
+  return talk && data === undefined && stored === undefined ? TALK : NOTHING;
 }
 
 function answerFor(name: string, policy: Policy): NameAnswer {
@@ -161,6 +166,14 @@ export function classifyName(name: string, policy: Policy): SensitiveMatch | und
 export function classifyStoredName(name: string, policy: Policy): SensitiveMatch | undefined {
   const answer = answerFor(name, policy);
   return answer.data ?? answer.stored ?? undefined;
+}
+
+/**
+ * Whether a name mentions sensitive data only to talk about it (`secretName`, `tokenExpiresAt`, `passwordPolicy`): under
+ * a sensitive key, such a value is not the data (`{ secretKey: params.secretName }` holds the secret's name).
+ */
+export function nameTalksAbout(name: string, policy: Policy): boolean {
+  return answerFor(name, policy).talk === true;
 }
 
 /** The name a node goes by: an identifier, or the static last property of a member chain. */

@@ -13,7 +13,7 @@ import { getTypeServices, type TypeServices } from '../types/services.js';
 import { DEFAULT_TYPE_DEPTH, type SensitiveMatch } from './match.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap.js';
-import { classifyName, nodeName } from './names.js';
+import { classifyName, nameTalksAbout, nodeName } from './names.js';
 import { holdsId, initializerOf, isLabel, oneTimeCode, personalMember } from './values.js';
 import type { TypeWalker } from './type-facts.js';
 import { finish, pickableProperties, walk, walkerFor } from './type-walk.js';
@@ -53,7 +53,7 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
   const sourceCode = state.context.sourceCode;
   const match = classifyName(name, state.policy);
   if (match) {
-    if (isLabel(sourceCode, services, node)) return undefined;
+    if (isLabel(sourceCode, services, node, state.context.filename)) return undefined;
     const expression = unwrapExpression(node);
     const value = expression.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, expression) : undefined;
     return value && holdsId(sourceCode, services, match, value) ? undefined : match;
@@ -66,6 +66,9 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
 export function classifyKeyedValue(state: SensitiveDataState, key: string, value: TSESTree.Node): SensitiveMatch | undefined {
   const match = classifyName(key, state.policy);
   if (!match) return undefined;
+  // The value's own name says what it is: `{ secretKey: req.params.secretName }` holds a name, not the secret.
+  const valueName = nodeName(value);
+  if (valueName !== undefined && nameTalksAbout(valueName, state.policy)) return undefined;
   return holdsId(state.context.sourceCode, typedSupport(state)?.services, match, value) ? undefined : match;
 }
 

@@ -16,7 +16,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
+import { importedName } from '../ast/imports.js';
 import { constInitOf, findVariable } from '../ast/variables.js';
+import { findExport, resolveImport } from '../modules.js';
 import { calleePath, splitWords } from '../matchers.js';
 import type { TypeServices } from '../types/services.js';
 import type { SensitiveMatch } from './match.js';
@@ -161,15 +163,39 @@ function isConstLabel(init: TSESTree.Node | undefined, property: string | undefi
   return found?.type === AST_NODE_TYPES.Property && found.value.type === AST_NODE_TYPES.Literal && typeof found.value.value === 'string';
 }
 
-/** Whether a member read is a label: an enum member of this file, or (typed) a literal or enum-literal type. */
-export function isLabel(sourceCode: SourceCode, services: TypeServices | undefined, node: TSESTree.Node): boolean {
+/**
+ * Untyped: an imported enum or `as const` object (`import { EventType } from './types'` → `EventType.GET_SECRETS`), found
+ * through the module graph (the export scan reads the module once per process; parsed only when it may export the name).
+ */
+function isImportedLabel(file: string, specifier: TSESTree.ImportSpecifier, property: string | undefined): boolean {
+  const declaration = specifier.parent;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || typeof declaration.source.value !== 'string') return false;
+  const target = resolveImport(file, declaration.source.value);
+  const found = target === undefined ? undefined : findExport(target, importedName(specifier));
+  if (found?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+  return found?.node.type === AST_NODE_TYPES.VariableDeclarator && isConstLabel(found.node.init ?? undefined, property);
+}
+
+/**
+ * Whether a member read is a label: an enum member or `as const` literal of this file or (untyped, `file` given) an
+ * imported one, or (typed) a literal or enum-literal type.
+ */
+export function isLabel(sourceCode: SourceCode, services: TypeServices | undefined, node: TSESTree.Node, file?: string): boolean {
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = unwrapExpression(expression.object);
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(sourceCode, object);
-    if (variable?.defs[0]?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+    const def = variable?.defs[0];
+    if (def?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
     if (isConstLabel(constInitOf(variable), staticPropertyName(expression))) return true;
+    if (!services && file !== undefined && def?.node.type === AST_NODE_TYPES.ImportSpecifier) {
+      try {
+        if (isImportedLabel(file, def.node, staticPropertyName(expression))) return true;
+      } catch {
+        // an unreadable module says nothing
+      }
+    }
   }
   const type = services?.typeOf(expression);
   if (!services || !type) return false;

@@ -36,7 +36,10 @@ export const META_SUFFIXES: ReadonlySet<string> = new Set([
   'name', 'names', 'service', 'provider', 'client', 'manager', 'factory', 'strategy', 'handler', 'generator', 'parser',
   'hasher', 'helper', 'util', 'utils', 'module', 'controller', 'middleware', 'guard', 'store', 'repository', 'repo',
   'config', 'configuration', 'options', 'opts', 'settings', 'template', 'templates', 'subject', 'queue', 'job', 'jobs',
-  'transport', 'sender', 'server', 'scope', 'scopes', 'audience',
+  'transport', 'sender', 'server', 'scope', 'scopes', 'audience', 'slug', 'slugs', 'channel', 'channels', 'approval',
+  'approvals',
+  // network ranges allowed to use it (`accessTokenTrustedIps`)
+  'ip', 'ips', 'cidr', 'cidrs',
   // UI
   'toggle', 'visibility', 'icon', 'button', 'selector', 'element',
 ]);
