@@ -2,7 +2,8 @@
 export interface Label {
   file: string;
   line: number;
-  label: 'leak' | 'ok';
+  /** `leak` / `right`: the rule must report the line; anything else (`ok`, `read-only`, `audited-by-*`, …): it must not. */
+  label: string;
   category?: string;
   reason: string;
 }

@@ -1,13 +1,15 @@
-// `npm run bench:score`: no-sensitive-data-in-logs scored against hand-labelled real code.
+// `npm run bench:score`: a rule (default no-sensitive-data-in-logs) scored against hand-labelled real code.
 //
-// bench/labels/no-sensitive-data-in-logs/<app>.json holds, per app, the sites a person read and labelled:
-// `leak` (the rule must report the sensitive value on that line) or `ok` (it must not), each with a
-// one-line reason. This script lints each app with the built plugin (dist/, via the package's own
+// bench/labels/<rule>/<app>.json holds, per app, the sites a person read and labelled, each with a
+// one-line reason: for no-sensitive-data-in-logs `leak` (the rule must report the sensitive value on that
+// line) or `ok` (it must not); for require-endpoint-audit `right` (an endpoint that changes state and
+// emits no audit: the rule must report its route line) or the class of wrong finding it would be,
+// `read-only`, `audited-by-<how>` or `not-an-endpoint` (it must not). This script lints each app with the built plugin (dist/, via the package's own
 // exports) in each mode, keeps the findings of this rule only, matches them to the labels by file and
 // line, and prints per app and in total per mode: TP, FP, FN, precision, recall; then every FP and FN
 // with its reason, and the findings on lines nobody labelled yet (to label them).
 //
-//   node scripts/score-labels.js [--app outline,hoppscotch] [--modes typed,untyped] [--root /work/real]
+//   node scripts/score-labels.js [--rule require-endpoint-audit] [--app outline,hoppscotch] [--modes typed,untyped] [--root /work/real]
 //                                [--dir outline=/tmp/outline] [--all] [--findings <out.json>]
 //
 // --root: where the apps are checked out, each as <root>/<owner>+<name> (see bench/README.md);
@@ -22,16 +24,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RULE_NAME = 'no-sensitive-data-in-logs';
-const RULE = `compliance/${RULE_NAME}`;
-const LABELS_DIR = path.join(repoRoot, 'bench', 'labels', RULE_NAME);
+const LABELS_ROOT = path.join(repoRoot, 'bench', 'labels');
+/** The labels that say "the rule must report this line"; every other label says it must not. */
+const POSITIVE_LABELS = new Set(['leak', 'right']);
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
 /**
  * @typedef {object} Label
  * @property {string} file      relative to the app's dir, `/`-separated
- * @property {number} line      the line of the sensitive value (where the rule reports)
- * @property {'leak' | 'ok'} label
+ * @property {number} line      where the rule reports: the sensitive value's line, the route's line
+ * @property {string} label     `leak` / `right` (must be reported), or why not: `ok`, `read-only`, `audited-by-<how>`, …
  * @property {string} [category] for leaks: the data category (credentials, contactData, …)
  * @property {string} reason
  */
@@ -66,8 +68,8 @@ const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
 /**
  * Matches findings to labels by file and line. A labelled line counts once however many findings it
- * has: a `leak` line with a finding is a TP, without one an FN; an `ok` line with a finding is an FP,
- * without one a TN. Findings on unlabelled lines are neither; they are returned to be labelled.
+ * has: a `leak` or `right` line with a finding is a TP, without one an FN; any other label (`ok`,
+ * `read-only`, `audited-by-*`, …) with a finding is an FP, without one a TN. Findings on unlabelled lines are neither; they are returned to be labelled.
  * @param {readonly Label[]} labels
  * @param {readonly Finding[]} findings
  * @returns {Score}
@@ -81,7 +83,7 @@ export function score(labels, findings) {
   const result = /** @type {Score} */ ({ tp: 0, fp: 0, fn: 0, tn: 0, falsePositives: [], falseNegatives: [], unlabelled: [] });
   for (const label of labels) {
     const finding = found.get(key(label));
-    if (label.label === 'leak') {
+    if (POSITIVE_LABELS.has(label.label)) {
       if (finding) result.tp++;
       else { result.fn++; result.falseNegatives.push(label); }
     } else if (finding) {
@@ -207,7 +209,7 @@ async function filesOutsideTsconfigs(files) {
 /**
  * Lints `files` (relative to `dir`) with this rule only, presets `strict` + the label file's
  * regulations, and the app's settings. Returns the findings of this rule and the fatal parse errors.
- * @param {{ dir: string, files: string[], mode: 'typed' | 'untyped', regulations: string[], settings: Record<string, unknown> }} job
+ * @param {{ rule: string, dir: string, files: string[], mode: 'typed' | 'untyped', regulations: string[], settings: Record<string, unknown> }} job
  * @returns {Promise<{ findings: Finding[], fatal: string[], ms: number }>}
  */
 async function lint(job) {
@@ -237,7 +239,7 @@ async function lint(job) {
     config.push(/** @type {import('eslint').Linter.Config} */ (found));
   }
   config.push({ name: 'score/settings', settings: job.settings });
-  config.push({ name: 'score/only-this-rule', rules: Object.fromEntries(Object.keys(compliance.rules).map(rule => [`compliance/${rule}`, rule === RULE_NAME ? 'error' : 'off'])) });
+  config.push({ name: 'score/only-this-rule', rules: Object.fromEntries(Object.keys(compliance.rules).map(rule => [`compliance/${rule}`, rule === job.rule ? 'error' : 'off'])) });
 
   const start = performance.now();
   const eslint = new ESLint({ cwd: job.dir, overrideConfigFile: true, overrideConfig: config });
@@ -251,7 +253,7 @@ async function lint(job) {
     const file = path.relative(job.dir, result.filePath).split(path.sep).join('/');
     for (const message of result.messages) {
       if (message.fatal) fatal.push(`${file}:${message.line}: ${message.message}`);
-      else if (message.ruleId === RULE) findings.push({ file, line: message.line, message: message.message });
+      else if (message.ruleId === `compliance/${job.rule}`) findings.push({ file, line: message.line, message: message.message });
     }
   }
   return { findings, fatal, ms };
@@ -277,8 +279,12 @@ function printTable(rows) {
 function printDetails(name, mode, s) {
   if (s.falsePositives.length + s.falseNegatives.length + s.unlabelled.length === 0) return;
   console.log(`\n${name}, ${mode}:`);
-  for (const fp of s.falsePositives) console.log(`  FP ${fp.file}:${fp.line}  ${fp.reason}\n       rule: ${fp.message}`);
-  for (const fn of s.falseNegatives) console.log(`  FN ${fn.file}:${fn.line}  [${fn.category ?? '?'}] ${fn.reason}`);
+  /** @type {Map<string, number>} */
+  const byLabel = new Map();
+  for (const fp of s.falsePositives) byLabel.set(fp.label, (byLabel.get(fp.label) ?? 0) + 1);
+  if (byLabel.size > 0) console.log(`  FP by label: ${[...byLabel].map(([label, n]) => `${label} ${n}`).join(', ')}`);
+  for (const fp of s.falsePositives) console.log(`  FP ${fp.file}:${fp.line}  [${fp.label}] ${fp.reason}\n       rule: ${fp.message}`);
+  for (const fn of s.falseNegatives) console.log(`  FN ${fn.file}:${fn.line}  [${fn.category ?? fn.label}] ${fn.reason}`);
   for (const u of s.unlabelled) console.log(`  ?? ${u.file}:${u.line}  rule: ${u.message}`);
 }
 
@@ -289,6 +295,7 @@ function printDetails(name, mode, s) {
 async function main() {
   const { values } = parseArgs({
     options: {
+      rule: { type: 'string', default: 'no-sensitive-data-in-logs' },
       app: { type: 'string' },
       modes: { type: 'string', default: 'typed,untyped' },
       root: { type: 'string', default: process.env.COMPLIANCE_REAL_APPS ?? '/work/real' },
@@ -300,8 +307,9 @@ async function main() {
   const modes = /** @type {Array<'typed' | 'untyped'>} */ (values.modes.split(',').filter(mode => mode === 'typed' || mode === 'untyped'));
   const dirs = new Map(values.dir.map(entry => /** @type {[string, string]} */ (entry.split('=', 2))));
   const wanted = values.app?.split(',');
-  const labelFiles = readdirSync(LABELS_DIR).filter(name => name.endsWith('.json')).sort()
-    .map(name => /** @type {LabelFile} */ (JSON.parse(readFileSync(path.join(LABELS_DIR, name), 'utf8'))))
+  const labelsDir = path.join(LABELS_ROOT, values.rule);
+  const labelFiles = readdirSync(labelsDir).filter(name => name.endsWith('.json')).sort()
+    .map(name => /** @type {LabelFile} */ (JSON.parse(readFileSync(path.join(labelsDir, name), 'utf8'))))
     .filter(file => !wanted || wanted.includes(file.app));
 
   /** @type {Array<{ name: string, mode: string, score: Score }>} */
@@ -324,7 +332,7 @@ async function main() {
         : [...new Set(app.labels.map(label => label.file))].sort();
       const settings = JSON.parse(readFileSync(path.join(repoRoot, app.settings), 'utf8'));
       try {
-        const { findings, fatal, ms } = await lint({ dir, files, mode, regulations: app.regulations, settings });
+        const { findings, fatal, ms } = await lint({ rule: values.rule, dir, files, mode, regulations: app.regulations, settings });
         console.error(`${app.app} ${mode}: ${files.length} files, ${findings.length} findings, ${(ms / 1000).toFixed(1)} s`);
         for (const error of fatal) console.error(`  parse error ${error}`);
         (raw[app.app] ??= {})[mode] = findings;
@@ -338,7 +346,7 @@ async function main() {
     }
     if (perMode.length > 1) rows.push({ name: 'total', mode, score: total(perMode) });
   }
-  console.log(`\n${RULE}: findings matched to labels by file and line\n`);
+  console.log(`\ncompliance/${values.rule}: findings matched to labels by file and line\n`);
   printTable(rows);
   for (const row of rows) if (row.name !== 'total') printDetails(row.name, row.mode, row.score);
   if (values.findings) writeFileSync(values.findings, `${JSON.stringify(raw, null, 1)}\n`);

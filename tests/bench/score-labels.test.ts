@@ -34,6 +34,25 @@ describe('score', () => {
     expect(result.unlabelled.map(u => `${u.file}:${u.line}`)).toEqual(['src/b.ts:3', 'src/a.ts:4']);
   });
 
+  it('scores require-endpoint-audit labels: `right` must be reported, every wrong-finding class must not', () => {
+    const endpoints = [
+      { file: 'src/routes.ts', line: 10, label: 'right', reason: 'deletes a member, no audit' },
+      { file: 'src/routes.ts', line: 20, label: 'right', reason: 'updates a setting, no audit' },
+      { file: 'src/routes.ts', line: 30, label: 'read-only', reason: 'POST that only lists' },
+      { file: 'src/routes.ts', line: 40, label: 'audited-by-hook', reason: 'the model hook writes the event' },
+      { file: 'src/routes.ts', line: 50, label: 'not-an-endpoint', reason: 'a Map#delete' },
+      { file: 'src/routes.ts', line: 60, label: 'audited-by-callee', reason: 'the service audits' },
+    ];
+    const result = score(endpoints, [
+      { file: 'src/routes.ts', line: 10, message: 'POST /members emits no audit event' },
+      { file: 'src/routes.ts', line: 30, message: 'POST /list emits no audit event' },
+      { file: 'src/routes.ts', line: 40, message: 'DELETE /x emits no audit event' },
+    ]);
+    expect([result.tp, result.fp, result.fn, result.tn]).toEqual([1, 2, 1, 2]);
+    expect(result.falsePositives.map(fp => fp.label)).toEqual(['read-only', 'audited-by-hook']);
+    expect(result.falseNegatives.map(fn => fn.line)).toEqual([20]);
+  });
+
   it('sums app scores into a total', () => {
     const a = score(labels, [{ file: 'src/a.ts', line: 3, message: 'm' }, { file: 'src/a.ts', line: 7, message: 'm' }]);
     const b = score([{ file: 'x.ts', line: 1, label: 'ok', reason: 'r' }], [{ file: 'x.ts', line: 1, message: 'm' }]);
