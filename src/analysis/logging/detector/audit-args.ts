@@ -16,8 +16,10 @@
  * - otherwise every argument that is not a request context (conservative: an argument the analysis cannot see may be
  *   the event).
  * A request context is an argument named `ctx`, `context`, `req`, `request`, `res`, `response`, `reply` (or a name
- * ending in `Ctx` / `Context`: `apiContext`), as an identifier or the last member (`this.ctx`), or, in typed mode, an
- * argument whose type is named `…Context` / `…Ctx` or is a framework's request or response type.
+ * ending in `Ctx` / `Context`: `apiContext`), as an identifier or the last member (`this.ctx`), a context made by a call
+ * whose name says so (`createContext({ user, ip })`, `this.buildRequestContext(req)`; `createEvent({ … })` is an
+ * event), or, in typed mode, an argument (or a call's awaited result) whose type is named `…Context` / `…Ctx` or is a
+ * framework's request or response type.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../ast/keys.js';
@@ -75,16 +77,31 @@ function typeNameIsContext(name: string | undefined): boolean {
   return name !== undefined && (CONTEXT_TYPES.has(name) || /(?:Context|Ctx)$/u.test(name));
 }
 
-/** Whether an argument is a request context (by name, or by type in typed mode). */
+/** `createContext(…)`, `this.buildRequestContext(…)`, `makeCtx(…)`: a call whose called name ends in `context` / `ctx`. */
+function isContextCall(call: TSESTree.CallExpression): boolean {
+  const path = calleePath(unwrapExpression(call.callee));
+  const words = splitWords(path?.[path.length - 1] ?? '');
+  const last = words[words.length - 1];
+  return last === 'ctx' || last === 'context';
+}
+
+/** Whether an argument is a request context (by name, by the call that makes it, or by type in typed mode). */
 export function isRequestContext(state: SinkState, argument: TSESTree.Node): boolean {
-  const value = unwrapExpression(argument);
+  let value = unwrapExpression(argument);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrapExpression(value.argument);
   if (value.type === AST_NODE_TYPES.Identifier && isContextName(value.name)) return true;
   if (value.type === AST_NODE_TYPES.MemberExpression && isContextName(staticPropertyName(value))) return true;
-  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (value.type === AST_NODE_TYPES.CallExpression && isContextCall(value)) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
   const typed = typedInfo(state);
-  const type = typed?.typeOf(value);
-  if (!typed || !type || typed.isLoose(type)) return false;
-  return typeNameIsContext(type.aliasSymbol?.name) || typeNameIsContext(type.getSymbol()?.name);
+  const found = typed?.typeOf(value);
+  if (!typed || !found || typed.isLoose(found)) return false;
+  try {
+    const type = value.type === AST_NODE_TYPES.CallExpression ? (typed.checker.getAwaitedType(found) ?? found) : found;
+    return typeNameIsContext(type.aliasSymbol?.name) || typeNameIsContext(type.getSymbol()?.name);
+  } catch {
+    return false;
+  }
 }
 
 /** The arguments an audit call writes (see the module comment). */
