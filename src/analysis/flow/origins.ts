@@ -12,7 +12,9 @@
  * - HTTP client errors and the request config they carry (`http-errors.ts`);
  * - records read from a store whose model names a person, or with a sensitive column selected (`records.ts`);
  * - a queue job's payload (`job.data` in a worker, `queue-jobs.ts`), personal data where that is active, unless (typed)
- *   its declared type shows nothing sensitive.
+ *   its declared type shows nothing sensitive;
+ * - the recipients of a mail being sent (`data.to` where `transporter.sendMail({ to: data.to })`), and the message
+ *   whole (`mail.ts`), personal data where that is active.
  *
  * Each source is of kind `origin`; its `match.name` is what the report shows (`request payload: …`).
  */
@@ -21,6 +23,7 @@ import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { flattenMembers, splitWords } from '../matchers.js';
 import { httpErrorPart } from './http-errors.js';
+import { mailPart } from './mail.js';
 import { isJobPayload } from './queue-jobs.js';
 import { storedRecord } from './records.js';
 import { callRequestPart, identifierRequestPart, importOf, memberRequestPart, type RequestPart } from './request-data.js';
@@ -66,7 +69,7 @@ export function withOrigins(state: FlowState, node: TSESTree.Node, result: FlowR
     return originSource(category, detail, node, describeNode(state.sourceCode, node));
   }
   if (result.safe) return result;
-  if (node.type === AST_NODE_TYPES.MemberExpression) return jobPayloadSource(state, node, node, []) ?? result;
+  if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) return personalSource(state, node) ?? result;
   if (node.type !== AST_NODE_TYPES.CallExpression) return result;
   // A record read from a store (`records.ts`), unless its declared type shows nothing sensitive.
   const stored = storedRecord(state, node);
@@ -110,6 +113,17 @@ function requestOrigin(state: FlowState, node: TSESTree.Node, part: RequestPart 
   if (!part) return undefined;
   if (part === 'payload' && typeShowsNothing(state, node)) return undefined;
   return part;
+}
+
+/** A queue job's payload (`job.data`), a mail's recipient (`data.to` of a message being sent) or the message whole. */
+function personalSource(state: FlowState, node: TSESTree.MemberExpression | TSESTree.Identifier): FlowResult | undefined {
+  const job = node.type === AST_NODE_TYPES.MemberExpression ? jobPayloadSource(state, node, node, []) : undefined;
+  if (job) return job;
+  const part = mailPart(state, node);
+  const personal = part ? state.sensitive.classifyName('email') : undefined;
+  if (!part || !personal) return undefined;
+  const detail = part === 'recipient' ? 'mail recipient: contact data' : 'mail message with its recipients: contact data';
+  return originSource(personal.category, detail, node, describeNode(state.sourceCode, node));
 }
 
 /** A queue job's payload (`job.data`, `const { props } = job.data`): personal data, where that is active. */

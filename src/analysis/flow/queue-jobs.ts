@@ -10,14 +10,13 @@
  *   listener of a job event (`queue.on('failed', (job, err) => …)`), in a file that imports the library or with the
  *   parameter named for a job (`job`, `failedJob`): the job-processor shape;
  * - typed mode: its type is one of the records' job types, declared in the library's package.
- *
- * Cache: per file (WeakMap keyed by the Program node), the packages it imports.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { calleePath, flattenMembers, splitWords } from '../matchers.js';
 import { QUEUE_RECORDS, QUEUE_TABLES, type QueueRecord } from '../queues/index.js';
+import { declaredInPackage, packagesOf } from './packages.js';
 import { type FlowState, typeServices, variableOf } from './state.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -27,9 +26,6 @@ const PAYLOAD_FIELDS: ReadonlySet<string> = new Set(['event', 'props', 'payload'
 
 /** Wrapping calls climbed from a processor to the call that takes it, at most. */
 const MAX_WRAPPERS = 2;
-
-/** Per file: the packages it imports or requires at its top level. */
-const importedPackages = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
 
 /** `job.data`, `job?.data`, `job.data.event` (`extra`: a destructured path below the member): a job's payload. */
 export function isJobPayload(state: FlowState, node: TSESTree.Node, extra: readonly string[] = []): boolean {
@@ -105,35 +101,12 @@ function typedJob(state: FlowState, parameter: TSESTree.Identifier, records: rea
     const found = all.some(part => {
       const symbol = part.aliasSymbol ?? part.getSymbol();
       if (!symbol || !QUEUE_TABLES.jobTypes.has(symbol.getName())) return false;
-      return (symbol.getDeclarations() ?? []).some(declaration => {
-        const file = declaration.getSourceFile().fileName.replace(/\\/gu, '/');
-        return records.some(record => record.packages.some(name => file.includes(`/node_modules/${name}/`) || file.includes(`/node_modules/@types/${name}/`)));
-      });
+      return declaredInPackage(symbol.getDeclarations() ?? [], records.flatMap(record => record.packages));
     });
     return found ? true : undefined;
   } catch {
     return undefined;
   }
-}
-
-function packagesOf(state: FlowState): ReadonlySet<string> {
-  const program = state.sourceCode.ast;
-  let found = importedPackages.get(program);
-  if (!found) {
-    const names = new Set<string>();
-    for (const statement of program.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) names.add(statement.source.value);
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
-        const argument = init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require' ? init.arguments[0] : undefined;
-        if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') names.add(argument.value);
-      }
-    }
-    found = names;
-    importedPackages.set(program, found);
-  }
-  return found;
 }
 
 function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
