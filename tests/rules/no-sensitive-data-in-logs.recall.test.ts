@@ -59,7 +59,7 @@ const contexts = {
 export async function f(user: { id: string }) { await doc.saveWithCtx(helper.buildRequestContext({ user })); }`, AUDIT),
   ],
   invalid: [
-    invalid('a call not named for a context is written', `${CTX}export async function f(user: { password: string }) { await audit.log(JSON.stringify({ password: user.password })); }`, [
+    invalid('a call not named for a context is written', `${CTX}export async function f(user: { password: string }) { await audit.log(String(user.password)); }`, [
       { what: 'user.password', sink: 'audit.log', category: 'credentials' },
     ], AUDIT),
   ],
@@ -70,11 +70,98 @@ export async function f(user: { id: string }) { await doc.saveWithCtx(helper.bui
   ],
 };
 
+const JOB = 'queue job payload: may hold personal data';
+const RECIPIENT = 'mail recipient: contact data';
+const MESSAGE = 'mail message with its recipients: contact data';
+
+/** Item 2: a queue job's payload. */
+const jobs = {
+  valid: [
+    valid('a parameter named job outside a processor', `export function f(job: { data: unknown }) { console.log(job.data); }`),
+    valid('a payload field is decided by its name', `import Queue from 'bull';
+const queue = new Queue('mail');
+queue.process(async (job) => { console.log('processing', job.data.documentId); });`),
+    valid('personal data not active (SOC 2 only)', `import Queue from 'bull';
+const queue = new Queue('mail');
+queue.process(async (job) => { console.log('processing', job.data); });`, {}),
+    valid('a process method of something else, with an item', `declare const items: { process(fn: (item: { data: unknown }) => void): void };
+items.process((item) => { console.log(item.data); });`),
+  ],
+  invalid: [
+    invalid('bull: a processor logs the payload', `import Queue from 'bull';
+const queue = new Queue('mail');
+queue.process(async (job) => { console.log('processing', job.data); });`, [{ what: 'job.data', sink: 'console.log', detail: JOB }]),
+    invalid('bull: a failed-job listener logs the payload', `import Queue from 'bull';
+const queue = new Queue('mail');
+queue.on('failed', (job, err) => { console.error(err, { data: job?.data }); });`, [{ what: 'job?.data', sink: 'console.error', detail: JOB }]),
+    invalid('BullMQ: a worker logs the payload, whatever the parameter is named', `import { Worker } from 'bullmq';
+export const worker = new Worker('mail', async (task) => { console.log(task.data); });`, [{ what: 'task.data', sink: 'console.log', detail: JOB }]),
+    invalid('a payload field that is a payload (props) through destructuring with a default', `import Queue from 'bull';
+const queue = new Queue('tasks');
+queue.process(async (job) => { const { name, props } = job.data ?? {}; console.log(name, props); });`, [{ what: 'props from job.data.props', sink: 'console.log', detail: JOB }]),
+    invalid('the job-processor shape: a wrapped processor whose parameter is a job', `declare function queueOf(): { process(n: number, fn: (job: any) => Promise<void>): Promise<void> };
+declare function trace(options: object): <T>(fn: T) => T;
+queueOf().process(2, trace({ name: 'worker' })(async function (job) { const event = job.data; console.info('event', event); }));`, [
+      { what: 'event from job.data', sink: 'console.info', detail: JOB },
+    ]),
+  ],
+  untypedOnly: [
+    invalid('BullMQ: a payload of a declared type (untyped: unknown, reported)', `import { Worker } from 'bullmq';
+export const worker = new Worker<{ documentId: string }>('mail', async (job) => { console.log(job.data); });`, [{ what: 'job.data', sink: 'console.log', detail: JOB }]),
+  ],
+  typedOnly: [
+    valid('BullMQ: a payload whose declared type shows nothing sensitive', `import { Worker } from 'bullmq';
+export const worker = new Worker<{ documentId: string }>('mail', async (job) => { console.log(job.data); });`),
+  ],
+};
+
+/** Item 1: the recipients of a mail being sent. */
+const mails = {
+  valid: [
+    valid('the sender of a mail is the service, not a person', `import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({});
+export async function send(data: { from: string; to: string }) { console.log('from', data.from); await transporter.sendMail({ from: data.from, to: data.to }); }`),
+    valid('a redirect to / date range to is not a recipient', `export function f(route: { to: string }, range: { from: Date; to: Date }) { console.log(route.to, range.to); }`),
+    valid('a send method of something else, with no mail library imported', `declare const socket: { send(message: object): void };
+export function f(packet: { to: string }) { socket.send({ to: packet.to }); console.log(packet.to); }`),
+  ],
+  invalid: [
+    invalid('nodemailer: the recipient of the message sent', `import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({});
+export async function send(data: { to: string; subject: string }) {
+  console.log(\`Sending "\${data.subject}" to \${data.to}\`);
+  await transporter.sendMail({ to: data.to, subject: data.subject });
+}`, [{ what: 'data.to', sink: 'console.log', detail: RECIPIENT }]),
+    invalid("an app's mailer (sendMail mirrored): the message props logged whole", `declare const mailer: { sendMail(options: { to: string; subject: string }): Promise<void> };
+export class Email { constructor(private props: { to: string | null; name: string }) {}
+  async send() {
+    if (!this.props.to) { console.info('not sent: no address', this.props); return; }
+    await mailer.sendMail({ to: this.props.to, subject: 'Hello' });
+  }
+}`, [{ what: 'this.props', sink: 'console.info', detail: MESSAGE }]),
+  ],
+  typedOnly: [
+    invalid('nodemailer: a value typed as the library message', `import type { SendMailOptions } from 'nodemailer';
+export function f(options: SendMailOptions) { console.log('mail to', options.to); }`, [{ what: 'options.to', sink: 'console.log' }]),
+  ],
+};
+
 const filename = path.join(fixturesDir, 'file.ts');
 for (const [mode, tester] of [['untyped', untypedTester()], ['typed', typedTester()]] as const) {
   tester.run(`no-sensitive-data-in-logs recall: contexts (${mode})`, rule, {
     valid: contexts.valid.map((test) => ({ filename, ...test })),
     invalid: [...contexts.invalid, ...(mode === 'typed' ? contexts.typedInvalid : [])].map((test) => ({ filename, ...test })),
+  });
+}
+
+for (const [mode, tester] of [['untyped', untypedTester()], ['typed', typedTester()]] as const) {
+  tester.run(`no-sensitive-data-in-logs recall: queue jobs (${mode})`, rule, {
+    valid: [...jobs.valid, ...(mode === 'typed' ? jobs.typedOnly : [])].map((test) => ({ filename, ...test })),
+    invalid: [...jobs.invalid, ...(mode === 'untyped' ? jobs.untypedOnly : [])].map((test) => ({ filename, ...test })),
+  });
+  tester.run(`no-sensitive-data-in-logs recall: mail (${mode})`, rule, {
+    valid: mails.valid.map((test) => ({ filename, ...test })),
+    invalid: [...mails.invalid, ...(mode === 'typed' ? mails.typedOnly : [])].map((test) => ({ filename, ...test })),
   });
 }
 
