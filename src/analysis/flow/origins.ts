@@ -10,7 +10,8 @@
  *   `hook.url`) and by content (a string or template with userinfo `postgres://user:pass@host` or a key-like query
  *   parameter `?api_key=`, `&token=`); a plain `url`, `callbackUrl`, `baseUrl` is not;
  * - HTTP client errors and the request config they carry (`http-errors.ts`);
- * - records read from a store whose model names a person, or with a sensitive column selected (`records.ts`);
+ * - records read from a store whose model names a person, or with a sensitive column selected, and a name written
+ *   into a person's record (`User.createWithCtx(ctx, { name })`) (`records.ts`);
  * - a queue job's payload (`job.data` in a worker, `queue-jobs.ts`), personal data where that is active, unless (typed)
  *   its declared type shows nothing sensitive;
  * - the recipients of a mail being sent (`data.to` where `transporter.sendMail({ to: data.to })`), and the message
@@ -25,7 +26,7 @@ import { flattenMembers, splitWords } from '../matchers.js';
 import { httpErrorPart } from './http-errors.js';
 import { mailPart } from './mail.js';
 import { isJobPayload } from './queue-jobs.js';
-import { storedRecord } from './records.js';
+import { personName, savedPersonChange, storedRecord } from './records.js';
 import { callRequestPart, identifierRequestPart, importOf, memberRequestPart, type RequestPart } from './request-data.js';
 import { describeNode, type FlowResult, originSource } from './result.js';
 import { type FlowState, typeServices, variableOf } from './state.js';
@@ -69,6 +70,8 @@ export function withOrigins(state: FlowState, node: TSESTree.Node, result: FlowR
     return originSource(category, detail, node, describeNode(state.sourceCode, node));
   }
   if (result.safe) return result;
+  const named = personName(state, node) ?? savedPersonChange(state, node);
+  if (named) return originSource(named.category, named.detail, node, describeNode(state.sourceCode, node));
   if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) return personalSource(state, node) ?? result;
   if (node.type !== AST_NODE_TYPES.CallExpression) return result;
   // A record read from a store (`records.ts`), unless its declared type shows nothing sensitive.

@@ -14,7 +14,10 @@
  * - otherwise the event that `audit-event-fields` reads (the first object argument, see audit-event.ts), unless that
  *   argument is a request context, with the strings beside it (`audit.log(`${user.email} signed in`, event)`);
  * - otherwise every argument that is not a request context (conservative: an argument the analysis cannot see may be
- *   the event).
+ *   the event);
+ * - a save on a person's record with only a context beside it (`user.saveWithCtx(ctx)`, the receiver's name names a
+ *   person: `records.ts`) writes the person's changes: the record is the event; a class (`User.saveAll(ctx)`) is not
+ *   a record, and a save of another record (`team.saveWithCtx(ctx)`) writes the team's fields, not a person's.
  * A request context is an argument named `ctx`, `context`, `req`, `request`, `res`, `response`, `reply` (or a name
  * ending in `Ctx` / `Context`: `apiContext`), as an identifier or the last member (`this.ctx`), a context made by a call
  * whose name says so (`createContext({ user, ip })`, `this.buildRequestContext(req)`; `createEvent({ … })` is an
@@ -25,6 +28,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../ast/keys.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
 import { createAuditEventReader } from '../../audit-event.js';
+import { namesPerson } from '../../flow/records.js';
 import { calleePath, splitWords } from '../../matchers.js';
 import { typedInfo, type SinkState } from './state.js';
 
@@ -122,5 +126,19 @@ export function auditLoggedArguments(state: SinkState, call: TSESTree.CallExpres
   if (event && !isRequestContext(state, event.argument)) {
     return call.arguments.filter((argument) => argument === event.argument || isStringExpression(argument));
   }
-  return call.arguments.filter((argument) => argument.type === AST_NODE_TYPES.SpreadElement || !isRequestContext(state, argument));
+  const written = call.arguments.filter((argument) => argument.type === AST_NODE_TYPES.SpreadElement || !isRequestContext(state, argument));
+  const record = written.length === 0 ? savedRecord(call) : undefined;
+  return record ? [record] : written;
+}
+
+/** `user.saveWithCtx(ctx)`: a save on a person's record, with only a context beside it, writes the person's changes. */
+function savedRecord(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const words = splitWords(staticPropertyName(callee) ?? '');
+  if (words[0] !== 'save') return undefined;
+  const receiver = unwrapExpression(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(receiver) : undefined;
+  if (name === undefined || /^[A-Z]/u.test(name) || !namesPerson(name)) return undefined;
+  return receiver;
 }
