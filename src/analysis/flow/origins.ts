@@ -10,7 +10,12 @@
  *   `hook.url`) and by content (a string or template with userinfo `postgres://user:pass@host` or a key-like query
  *   parameter `?api_key=`, `&token=`); a plain `url`, `callbackUrl`, `baseUrl` is not;
  * - HTTP client errors and the request config they carry (`http-errors.ts`);
- * - records read from a store whose model names a person, or with a sensitive column selected (`records.ts`).
+ * - records read from a store whose model names a person, or with a sensitive column selected, and a name written
+ *   into a person's record (`User.createWithCtx(ctx, { name })`) (`records.ts`);
+ * - a queue job's payload (`job.data` in a worker, `queue-jobs.ts`), personal data where that is active, unless (typed)
+ *   its declared type shows nothing sensitive;
+ * - the recipients of a mail being sent (`data.to` where `transporter.sendMail({ to: data.to })`), and the message
+ *   whole (`mail.ts`), personal data where that is active.
  *
  * Each source is of kind `origin`; its `match.name` is what the report shows (`request payload: …`).
  */
@@ -19,7 +24,9 @@ import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { flattenMembers, splitWords } from '../matchers.js';
 import { httpErrorPart } from './http-errors.js';
-import { storedRecord } from './records.js';
+import { mailPart } from './mail.js';
+import { isJobPayload } from './queue-jobs.js';
+import { personName, savedPersonChange, storedRecord } from './records.js';
 import { callRequestPart, identifierRequestPart, importOf, memberRequestPart, type RequestPart } from './request-data.js';
 import { describeNode, type FlowResult, originSource } from './result.js';
 import { type FlowState, typeServices, variableOf } from './state.js';
@@ -62,7 +69,11 @@ export function withOrigins(state: FlowState, node: TSESTree.Node, result: FlowR
     const { category, detail } = ORIGINS[found];
     return originSource(category, detail, node, describeNode(state.sourceCode, node));
   }
-  if (node.type !== AST_NODE_TYPES.CallExpression || result.safe) return result;
+  if (result.safe) return result;
+  const named = personName(state, node) ?? savedPersonChange(state, node);
+  if (named) return originSource(named.category, named.detail, node, describeNode(state.sourceCode, node));
+  if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) return personalSource(state, node) ?? result;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return result;
   // A record read from a store (`records.ts`), unless its declared type shows nothing sensitive.
   const stored = storedRecord(state, node);
   if (!stored || typeShowsNothing(state, node)) return result;
@@ -107,9 +118,41 @@ function requestOrigin(state: FlowState, node: TSESTree.Node, part: RequestPart 
   return part;
 }
 
-/** A destructured request part (`const { body } = req`, `const { password, ...rest } = req.body`), for `variables.ts`. */
-export function destructuredOrigin(state: FlowState, identifier: TSESTree.Identifier, value: TSESTree.Node, path: readonly string[]): FlowResult | undefined {
+/** A queue job's payload (`job.data`), a mail's recipient (`data.to` of a message being sent) or the message whole. */
+function personalSource(state: FlowState, node: TSESTree.MemberExpression | TSESTree.Identifier): FlowResult | undefined {
+  const job = node.type === AST_NODE_TYPES.MemberExpression ? jobPayloadSource(state, node, node, []) : undefined;
+  if (job) return job;
+  const part = mailPart(state, node);
+  const personal = part ? state.sensitive.classifyName('email') : undefined;
+  if (!part || !personal) return undefined;
+  const detail = part === 'recipient' ? 'mail recipient: contact data' : 'mail message with its recipients: contact data';
+  return originSource(personal.category, detail, node, describeNode(state.sourceCode, node));
+}
+
+/** A queue job's payload (`job.data`, `const { props } = job.data`): personal data, where that is active. */
+function jobPayloadSource(state: FlowState, at: TSESTree.Node, member: TSESTree.Node, path: readonly string[]): FlowResult | undefined {
+  if (!isJobPayload(state, member, path) || typeShowsNothing(state, at)) return undefined;
+  const personal = state.sensitive.classifyName('email');
+  if (!personal) return undefined;
+  const base = describeNode(state.sourceCode, member);
+  return originSource(personal.category, 'queue job payload: may hold personal data', at, path.length > 0 ? `${base}.${path.join('.')}` : base);
+}
+
+/** `job.data ?? {}`, `req.body || {}`: the value, defaulted to an empty object. */
+function withoutEmptyDefault(value: TSESTree.Node): TSESTree.Node {
   const expression = unwrapExpression(value);
+  if (expression.type !== AST_NODE_TYPES.LogicalExpression || (expression.operator !== '??' && expression.operator !== '||')) return expression;
+  const fallback = unwrapExpression(expression.right);
+  return fallback.type === AST_NODE_TYPES.ObjectExpression && fallback.properties.length === 0 ? unwrapExpression(expression.left) : expression;
+}
+
+/** A destructured request part (`const { body } = req`, `const { password, ...rest } = req.body`) or job payload, for `variables.ts`. */
+export function destructuredOrigin(state: FlowState, identifier: TSESTree.Identifier, value: TSESTree.Node, path: readonly string[]): FlowResult | undefined {
+  const expression = withoutEmptyDefault(value);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const job = jobPayloadSource(state, identifier, expression, path);
+    if (job) return job;
+  }
   let part: RequestPart | undefined;
   if (expression.type === AST_NODE_TYPES.MemberExpression || expression.type === AST_NODE_TYPES.Identifier) {
     part = path.length > 0 ? memberRequestPart(state, expression, path) : originOfWhole(state, expression);

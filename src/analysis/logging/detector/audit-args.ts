@@ -14,15 +14,21 @@
  * - otherwise the event that `audit-event-fields` reads (the first object argument, see audit-event.ts), unless that
  *   argument is a request context, with the strings beside it (`audit.log(`${user.email} signed in`, event)`);
  * - otherwise every argument that is not a request context (conservative: an argument the analysis cannot see may be
- *   the event).
+ *   the event);
+ * - a save on a person's record with only a context beside it (`user.saveWithCtx(ctx)`, the receiver's name names a
+ *   person: `records.ts`) writes the person's changes: the record is the event; a class (`User.saveAll(ctx)`) is not
+ *   a record, and a save of another record (`team.saveWithCtx(ctx)`) writes the team's fields, not a person's.
  * A request context is an argument named `ctx`, `context`, `req`, `request`, `res`, `response`, `reply` (or a name
- * ending in `Ctx` / `Context`: `apiContext`), as an identifier or the last member (`this.ctx`), or, in typed mode, an
- * argument whose type is named `…Context` / `…Ctx` or is a framework's request or response type.
+ * ending in `Ctx` / `Context`: `apiContext`), as an identifier or the last member (`this.ctx`), a context made by a call
+ * whose name says so (`createContext({ user, ip })`, `this.buildRequestContext(req)`; `createEvent({ … })` is an
+ * event), or, in typed mode, an argument (or a call's awaited result) whose type is named `…Context` / `…Ctx` or is a
+ * framework's request or response type.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../ast/keys.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
 import { createAuditEventReader } from '../../audit-event.js';
+import { namesPerson } from '../../flow/records.js';
 import { calleePath, splitWords } from '../../matchers.js';
 import { typedInfo, type SinkState } from './state.js';
 
@@ -75,16 +81,31 @@ function typeNameIsContext(name: string | undefined): boolean {
   return name !== undefined && (CONTEXT_TYPES.has(name) || /(?:Context|Ctx)$/u.test(name));
 }
 
-/** Whether an argument is a request context (by name, or by type in typed mode). */
+/** `createContext(…)`, `this.buildRequestContext(…)`, `makeCtx(…)`: a call whose called name ends in `context` / `ctx`. */
+function isContextCall(call: TSESTree.CallExpression): boolean {
+  const path = calleePath(unwrapExpression(call.callee));
+  const words = splitWords(path?.[path.length - 1] ?? '');
+  const last = words[words.length - 1];
+  return last === 'ctx' || last === 'context';
+}
+
+/** Whether an argument is a request context (by name, by the call that makes it, or by type in typed mode). */
 export function isRequestContext(state: SinkState, argument: TSESTree.Node): boolean {
-  const value = unwrapExpression(argument);
+  let value = unwrapExpression(argument);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrapExpression(value.argument);
   if (value.type === AST_NODE_TYPES.Identifier && isContextName(value.name)) return true;
   if (value.type === AST_NODE_TYPES.MemberExpression && isContextName(staticPropertyName(value))) return true;
-  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (value.type === AST_NODE_TYPES.CallExpression && isContextCall(value)) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
   const typed = typedInfo(state);
-  const type = typed?.typeOf(value);
-  if (!typed || !type || typed.isLoose(type)) return false;
-  return typeNameIsContext(type.aliasSymbol?.name) || typeNameIsContext(type.getSymbol()?.name);
+  const found = typed?.typeOf(value);
+  if (!typed || !found || typed.isLoose(found)) return false;
+  try {
+    const type = value.type === AST_NODE_TYPES.CallExpression ? (typed.checker.getAwaitedType(found) ?? found) : found;
+    return typeNameIsContext(type.aliasSymbol?.name) || typeNameIsContext(type.getSymbol()?.name);
+  } catch {
+    return false;
+  }
 }
 
 /** The arguments an audit call writes (see the module comment). */
@@ -105,5 +126,19 @@ export function auditLoggedArguments(state: SinkState, call: TSESTree.CallExpres
   if (event && !isRequestContext(state, event.argument)) {
     return call.arguments.filter((argument) => argument === event.argument || isStringExpression(argument));
   }
-  return call.arguments.filter((argument) => argument.type === AST_NODE_TYPES.SpreadElement || !isRequestContext(state, argument));
+  const written = call.arguments.filter((argument) => argument.type === AST_NODE_TYPES.SpreadElement || !isRequestContext(state, argument));
+  const record = written.length === 0 ? savedRecord(call) : undefined;
+  return record ? [record] : written;
+}
+
+/** `user.saveWithCtx(ctx)`: a save on a person's record, with only a context beside it, writes the person's changes. */
+function savedRecord(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const words = splitWords(staticPropertyName(callee) ?? '');
+  if (words[0] !== 'save') return undefined;
+  const receiver = unwrapExpression(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(receiver) : undefined;
+  if (name === undefined || /^[A-Z]/u.test(name) || !namesPerson(name)) return undefined;
+  return receiver;
 }
