@@ -50,6 +50,12 @@ export interface LoggerRecord<Kind extends string = string> {
    * winston, bunyan): a sink on that argument.
    */
   readonly bindingsMethods?: readonly string[];
+  /**
+   * Methods (of the library's module logger or of one of its loggers) that call a function argument back with a logger
+   * of the library as its first parameter: a tracker's scope, event or span (`withScope(scope => …)`,
+   * `notify(err, event => …)`, `startActiveSpan(name, span => …)`).
+   */
+  readonly callbackMethods?: readonly string[];
   /** The library's loggers are functions (`debug('ns')(…)`); `extendMethods` of one return another. */
   readonly functionLogger?: { readonly extendMethods: readonly string[] };
   /** Pino redaction applies: `redact` options of creations and `.child(bindings, { redact })`. */

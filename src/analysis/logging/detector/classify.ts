@@ -13,6 +13,7 @@ import { unwrapExpression } from '../../ast/unwrap.js';
 import { findExportOrDeclaration, moduleSource, rootOf } from '../../modules.js';
 import { GLOBAL_MODULE, LOGGER_TABLES } from '../index.js';
 import { bindingOf, fileOf, resolveFrom } from './bindings.js';
+import { callbackParameterValue } from './callbacks.js';
 import { childValue, createdValue } from './creations.js';
 import { httpLoggerOf } from './http.js';
 import { MAX_DEPTH } from './options.js';
@@ -99,6 +100,11 @@ function parameterValue(state: SinkState, fn: TSESTree.Node | undefined, id: TSE
   const param = fn.params.find((candidate) => candidate.range[0] <= id.range[0] && id.range[1] <= candidate.range[1]);
   const path = param ? destructuredPath(id, param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) : undefined;
   if (!path) return undefined;
+  // A tracker's scope, event or span handed to a callback (`withScope(scope => …)`).
+  if (param && path.length === 0) {
+    const handed = callbackParameterValue(state, fn, param, depth);
+    if (handed) return handed;
+  }
   let holder: TSESTree.Node | undefined = fn.parent;
   if (holder?.type === AST_NODE_TYPES.Property && holder.value === fn) holder = holder.parent?.parent; // `{ handler }`
   if (holder?.type !== AST_NODE_TYPES.CallExpression || !holder.arguments.some((argument) => argument === fn || argument === fn.parent?.parent)) {
