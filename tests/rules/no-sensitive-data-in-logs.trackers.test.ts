@@ -213,6 +213,12 @@ export function f(user: User) { tracer.setUser({ id: user.id }); tracer.scope().
     code: `${USER}export function f(user: User, span: { setTag(k: string, v: string): void }) { span.setTag('email', user.email); }`,
     expected: [],
   },
+  {
+    name: 'typed: a dd-trace Span parameter',
+    code: `import type { Span } from 'dd-trace';\n${USER}export function f(span: Span, user: User) { span.setTag('email', user.email); }`,
+    expected: [contact('user.email', 'span.setTag')],
+    only: 'typed',
+  },
 ];
 
 const newrelicCases: Case[] = [
@@ -259,6 +265,12 @@ export function f(err: Error, user: User, session: { token: string }) {
 export function f(err: Error, user: User) { notify(err, (event) => { event.setUser(user.id, user.email); }); }`,
     expected: [],
   },
+  {
+    name: 'typed: a Bugsnag Event parameter',
+    code: `import type { Event } from '@bugsnag/js';\n${USER}export function enrich(event: Event, user: User) { event.addMetadata('user', { email: user.email }); }`,
+    expected: [contact('user.email', 'event.addMetadata')],
+    only: 'typed',
+  },
 ];
 
 const rollbarCases: Case[] = [
@@ -281,6 +293,12 @@ export function f(err: Error) { rollbar.configure({ accessToken: process.env.ROL
     name: 'look-alike: an object named rollbar',
     code: `const rollbar = { error(...args: unknown[]) { return args; } };\nexport function f(input: { password: string }) { rollbar.error({ password: input.password }); }`,
     expected: [],
+  },
+  {
+    name: 'typed: a Rollbar parameter',
+    code: `import type Rollbar from 'rollbar';\nexport function report(rollbar: Rollbar, input: { password: string }) { rollbar.warning('retry', { password: input.password }); }`,
+    expected: [secret('input.password', 'rollbar.warning')],
+    only: 'typed',
   },
 ];
 
