@@ -140,10 +140,9 @@ export function f(user: User, input: { password: string }) {
     expected: [],
   },
   {
-    name: 'typed: a Scope parameter',
+    name: 'a Scope parameter',
     code: `import type { Scope } from '@sentry/node';\n${USER}export function tag(scope: Scope, user: User) { scope.setUser({ id: user.id, email: user.email }); }`,
     expected: [contact('user.email', 'scope.setUser')],
-    only: 'typed',
   },
 ];
 
@@ -181,10 +180,16 @@ export function f(user: User, session: { token: string }, err: Error) {
     expected: [],
   },
   {
-    name: 'typed: a Span parameter',
+    name: 'look-alikes: a Span of a local interface, of an app module',
+    code: `import type { Span as AppSpan } from './trackers/app-span.js';
+interface Span { setAttribute(key: string, value: string): void }
+export function f(span: Span, other: AppSpan, session: { token: string }) { span.setAttribute('token', session.token); other.setAttribute('token', session.token); }`,
+    expected: [],
+  },
+  {
+    name: 'a Span parameter',
     code: `import type { Span } from '@opentelemetry/api';\nexport function f(span: Span, session: { token: string }) { span.setAttribute('token', session.token); }`,
     expected: [secret('session.token', 'span.setAttribute')],
-    only: 'typed',
   },
 ];
 
@@ -214,10 +219,9 @@ export function f(user: User) { tracer.setUser({ id: user.id }); tracer.scope().
     expected: [],
   },
   {
-    name: 'typed: a dd-trace Span parameter',
+    name: 'a dd-trace Span parameter',
     code: `import type { Span } from 'dd-trace';\n${USER}export function f(span: Span, user: User) { span.setTag('email', user.email); }`,
     expected: [contact('user.email', 'span.setTag')],
-    only: 'typed',
   },
 ];
 
@@ -266,10 +270,9 @@ export function f(err: Error, user: User) { notify(err, (event) => { event.setUs
     expected: [],
   },
   {
-    name: 'typed: a Bugsnag Event parameter',
+    name: 'a Bugsnag Event parameter',
     code: `import type { Event } from '@bugsnag/js';\n${USER}export function enrich(event: Event, user: User) { event.addMetadata('user', { email: user.email }); }`,
     expected: [contact('user.email', 'event.addMetadata')],
-    only: 'typed',
   },
 ];
 
@@ -295,10 +298,9 @@ export function f(err: Error) { rollbar.configure({ accessToken: process.env.ROL
     expected: [],
   },
   {
-    name: 'typed: a Rollbar parameter',
+    name: 'a Rollbar parameter (the default import as a type)',
     code: `import type Rollbar from 'rollbar';\nexport function report(rollbar: Rollbar, input: { password: string }) { rollbar.warning('retry', { password: input.password }); }`,
     expected: [secret('input.password', 'rollbar.warning')],
-    only: 'typed',
   },
 ];
 

@@ -19,4 +19,5 @@ export const bugsnagRecord = {
   methods: ['notify', 'setUser', 'addMetadata', 'leaveBreadcrumb'],
   nonLogMethods: ['start', 'clearMetadata', 'getMetadata', 'getUser', 'setContext', 'getContext', 'addOnError', 'startSession', 'pauseSession', 'resumeSession'],
   callbackMethods: ['notify'],
+  annotatedParameters: true,
 } as const satisfies LoggerRecord;

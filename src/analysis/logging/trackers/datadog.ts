@@ -16,4 +16,5 @@ export const datadogRecord = {
   nonLogMethods: ['use', 'wrap', 'inject', 'extract', 'finish', 'context', 'setBaggageItem', 'getBaggageItem', 'bind'],
   childMethods: ['init', 'scope', 'active', 'startSpan'],
   callbackMethods: ['trace'],
+  annotatedParameters: true,
 } as const satisfies LoggerRecord;

@@ -20,4 +20,5 @@ export const opentelemetryRecord = {
   nonLogMethods: ['end', 'setStatus', 'updateName', 'isRecording', 'spanContext', 'addLink', 'addLinks'],
   childMethods: ['startSpan'],
   callbackMethods: ['startActiveSpan'],
+  annotatedParameters: true,
 } as const satisfies LoggerRecord;

@@ -14,4 +14,5 @@ export const rollbarRecord = {
   types: { rollbar: ['Rollbar'] },
   methods: ['log', 'debug', 'info', 'warn', 'warning', 'error', 'critical'],
   nonLogMethods: ['configure', 'global', 'lastError', 'wait', 'captureEvent', 'handleUncaughtExceptions', 'errorHandler', 'lambdaHandler', 'wrap'],
+  annotatedParameters: true,
 } as const satisfies LoggerRecord;

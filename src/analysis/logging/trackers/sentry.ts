@@ -38,4 +38,5 @@ export const sentryRecord = {
   childMethods: ['clone', 'fork'],
   // `withScope(scope => …)`, `startSpan(options, span => …)`, `captureException(err, scope => …)`.
   callbackMethods: ['withScope', 'withIsolationScope', 'configureScope', 'startSpan', 'startSpanManual', 'captureException', 'captureMessage'],
+  annotatedParameters: true,
 } as const satisfies LoggerRecord;
