@@ -1,6 +1,6 @@
 /**
- * Bugsnag (`@bugsnag/js`, `@bugsnag/node`): the client (`Bugsnag`, `Bugsnag.start()`) and an event (the `onError`
- * callback of `Bugsnag.notify(err, event => …)`) ship their user (`setUser(id, email, name)`), metadata
+ * Bugsnag (`@bugsnag/js`, `@bugsnag/node`): the client (`Bugsnag`, `Bugsnag.start()`) and an event (the callback's of
+ * `Bugsnag.notify(err, event => …)` or `addOnError(event => …)`) ship their user (`setUser(id, email, name)`), metadata
  * (`addMetadata(section, values)`), breadcrumbs and the notified error to Bugsnag.
  */
 import type { LoggerRecord } from '../record.js';
@@ -17,7 +17,7 @@ export const bugsnagRecord = {
   },
   types: { '@bugsnag/core': ['Client', 'Event'] },
   methods: ['notify', 'setUser', 'addMetadata', 'leaveBreadcrumb'],
-  nonLogMethods: ['start', 'clearMetadata', 'getMetadata', 'getUser', 'setContext', 'getContext', 'addOnError', 'startSession', 'pauseSession', 'resumeSession'],
-  callbackMethods: ['notify'],
+  nonLogMethods: ['start', 'clearMetadata', 'getMetadata', 'getUser', 'setContext', 'getContext', 'startSession', 'pauseSession', 'resumeSession'],
+  callbackMethods: ['notify', 'addOnError'],
   annotatedParameters: true,
 } as const satisfies LoggerRecord;
