@@ -2,7 +2,8 @@
  * The logging libraries the sink detector knows, one record each, and the lookup tables derived from them.
  *
  * To add a library: write `logging/<library>.ts` exporting one `LoggerRecord` (`as const satisfies LoggerRecord`, so
- * its `kind` literal joins `SinkKind`), add it to `LOGGER_RECORDS` below, and add its cases to
+ * its `kind` literal joins `SinkKind`), add it to `LOGGER_RECORDS` below (an error tracker: `logging/trackers/`, listed in
+ * `TRACKER_RECORDS`), and add its cases to
  * tests/analysis/sinks.test.ts (a positive beside a look-alike negative, both modes). Nothing else changes: every
  * table here, the detector and promises.ts read the records.
  */
@@ -18,6 +19,7 @@ import { npmlogRecord } from './npmlog.js';
 import { fastifyRecord, pinoRecord } from './pino.js';
 import type { CreationShape, LoggerRecord } from './record.js';
 import { signaleRecord } from './signale.js';
+import { TRACKER_RECORDS } from './trackers/index.js';
 import { winstonRecord } from './winston.js';
 
 export type { CreationShape, LoggerRecord } from './record.js';
@@ -36,6 +38,8 @@ export const LOGGER_RECORDS = [
   consolaRecord,
   signaleRecord,
   nestRecord,
+  // Error trackers and tracing SDKs (`trackers/`): what they capture is shipped to a third party.
+  ...TRACKER_RECORDS,
 ] as const;
 
 /** A library's sink kind. */

@@ -50,6 +50,18 @@ export interface LoggerRecord<Kind extends string = string> {
    * winston, bunyan): a sink on that argument.
    */
   readonly bindingsMethods?: readonly string[];
+  /**
+   * Methods (of the library's module logger or of one of its loggers) that call a function argument back with a logger
+   * of the library as its first parameter: a tracker's scope, event or span (`withScope(scope => …)`,
+   * `notify(err, event => …)`, `startActiveSpan(name, span => …)`).
+   */
+  readonly callbackMethods?: readonly string[];
+  /**
+   * Without types, a parameter annotated with one of `types` imported from one of `packages` (`(span: Span)`), or with
+   * the class a package exports by default (`(client: Rollbar)`), is this library's logger. Set for the trackers,
+   * whose scopes and spans have no conventional names to fall back on.
+   */
+  readonly annotatedParameters?: boolean;
   /** The library's loggers are functions (`debug('ns')(…)`); `extendMethods` of one return another. */
   readonly functionLogger?: { readonly extendMethods: readonly string[] };
   /** Pino redaction applies: `redact` options of creations and `.child(bindings, { redact })`. */

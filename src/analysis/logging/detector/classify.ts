@@ -12,7 +12,9 @@ import { stringValue } from '../../ast/static-values.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
 import { findExportOrDeclaration, moduleSource, rootOf } from '../../modules.js';
 import { GLOBAL_MODULE, LOGGER_TABLES } from '../index.js';
+import { annotatedValue } from './annotations.js';
 import { bindingOf, fileOf, resolveFrom } from './bindings.js';
+import { callbackParameterValue } from './callbacks.js';
 import { childValue, createdValue } from './creations.js';
 import { httpLoggerOf } from './http.js';
 import { MAX_DEPTH } from './options.js';
@@ -92,13 +94,20 @@ function classMemberValue(state: SinkState, member: TSESTree.MemberExpression, n
 /**
  * A parameter of a function passed to a call on a Fastify app (`app.get('/', (request, reply) => …)`,
  * `app.register(async (instance) => …)`, `{ handler }` of `app.route`): it carries the app's logger as `.log`;
- * destructured (`({ log }) => …`), the binding is that member.
+ * destructured (`({ log }) => …`), the binding is that member. A parameter handed a logger by a library's callback
+ * method (callbacks.ts) or annotated with a library's logger type (annotations.ts) is that logger.
  */
 function parameterValue(state: SinkState, fn: TSESTree.Node | undefined, id: TSESTree.Identifier, depth: number): Value | undefined {
   if (!isFunctionNode(fn)) return undefined;
   const param = fn.params.find((candidate) => candidate.range[0] <= id.range[0] && id.range[1] <= candidate.range[1]);
   const path = param ? destructuredPath(id, param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) : undefined;
   if (!path) return undefined;
+  // A tracker's scope, event or span handed to a callback (`withScope(scope => …)`); a parameter annotated with a
+  // library's logger type imported from its package (`(span: Span)`).
+  if (param && path.length === 0) {
+    const handed = callbackParameterValue(state, fn, param, depth) ?? annotatedValue(state, param);
+    if (handed) return handed;
+  }
   let holder: TSESTree.Node | undefined = fn.parent;
   if (holder?.type === AST_NODE_TYPES.Property && holder.value === fn) holder = holder.parent?.parent; // `{ handler }`
   if (holder?.type !== AST_NODE_TYPES.CallExpression || !holder.arguments.some((argument) => argument === fn || argument === fn.parent?.parent)) {
