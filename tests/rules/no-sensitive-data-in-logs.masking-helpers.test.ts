@@ -83,3 +83,12 @@ describe('masking helpers of the linted file', () => {
     });
   }
 });
+
+describe('masking inside a configured audit helper', () => {
+  it.todo(
+    "an audit helper whose body masks its event's property before the write (`queueAudit({ newObject })` hands `newObject` " +
+      'to another audit call inside `setImmediate`, which passes it through a key-masking helper before the store write): ' +
+      'needs a per-parameter-property summary of the audit function across two calls and a callback, and the event argument ' +
+      'of the audit call is chosen by the sink detector, which this change does not own',
+  );
+});
