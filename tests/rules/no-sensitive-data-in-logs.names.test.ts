@@ -1,6 +1,7 @@
 /**
  * Names and masking (issue 9): protected forms and ids of secrets, labels, people's names and recipients, one-time codes,
- * masking by replacement and last-four truncation. Each positive case has a look-alike negative; both modes unless said.
+ * masking by replacement and last-four truncation, the domain part of an e-mail address, a mail's sender, checkout
+ * sessions by declared type, getters with arguments. Each positive case has a look-alike negative; both modes unless said.
  */
 import path from 'node:path';
 import { Linter } from 'eslint';
@@ -175,6 +176,71 @@ const masking = {
   ],
 };
 
+const domains = {
+  valid: [
+    // only the domain of an e-mail address: not contact data, whatever the key says
+    good(`${PINO}declare const user: any;\nlogger.info({ emailDomain: user.email.split('@')[1] });`, GDPR),
+    good(`${PINO}declare const user: any;\nlogger.info({ email: user.email.split('@').pop() });`, GDPR),
+    good(`${PINO}declare const email: string;\nlogger.info(\`domain \${email.split('@').at(-1)}\`);`, GDPR),
+    good(`${PINO}declare const email: string;\nlogger.info({ domain: email.slice(email.indexOf('@') + 1) });`, GDPR),
+    good(`${PINO}declare const email: string;\nlogger.info({ domain: email.substring(email.lastIndexOf('@')) });`, GDPR),
+    good(`${PINO}declare const emailDomain: string;\nlogger.info({ emailDomain });`, GDPR),
+  ],
+  invalid: [
+    // the local part identifies the person; other splits show the whole
+    bad(`${PINO}declare const user: any;\nlogger.info({ local: user.email.split('@')[0] });`, ['user.email.split'], GDPR),
+    bad(`${PINO}declare const email: string;\nlogger.info(\`\${email.slice(0, email.indexOf('@'))}\`);`, ['email.slice'], GDPR),
+    bad(`${PINO}declare const user: any;\nlogger.info({ parts: user.email.split(',') });`, ['user.email.split'], GDPR),
+    bad(`${PINO}declare const user: any;\nlogger.info(user.email.split(',')[1]);`, ['user.email.split'], GDPR),
+    // only contact data is excused: the part after the '@' of a URL with credentials keeps its query
+    bad(`${PINO}declare const databaseUrl: string;\nlogger.info(databaseUrl.split('@')[1]);`, ['databaseUrl.split']),
+  ],
+};
+
+const senders = {
+  valid: [
+    // a mail's sender is the service's mailbox
+    good(`${PINO}declare const data: any;\nlogger.info(\`From: \${data.from.address}\`);`, GDPR),
+    good(`${PINO}declare const env: any, message: any, mail: any;\nlogger.info({ from: env.SMTP_FROM_EMAIL, fromAddress: env.MAIL_FROM_ADDRESS }, message.from, mail.from.email);`, GDPR),
+  ],
+  invalid: [
+    // recipients, reply-to and a person's address under a sender key stay contact data
+    bad(`${PINO}declare const message: any, mail: any;\nlogger.info(message.to, mail.cc, message.replyTo, mail.bcc);`, ['message.to', 'mail.cc', 'message.replyTo', 'mail.bcc'], GDPR),
+    bad(`${PINO}declare const user: any;\nlogger.info({ from: user.email });`, ['user.email'], GDPR),
+    bad(`${PINO}declare const emailFromToken: string;\nlogger.info({ emailFromToken });`, ['emailFromToken }'], GDPR),
+  ],
+};
+
+const STRIPE = "import type Stripe from 'stripe';\n";
+const checkoutSessions = {
+  valid: [
+    // a payment provider's checkout session: by the declared type or a cast, written as a qualified name
+    good(`${PINO}${STRIPE}export function f(session: Stripe.Checkout.Session) {\n  logger.warn({ sessionId: session.id });\n}`),
+    good(`${PINO}${STRIPE}export function f(event: Stripe.Event) {\n  const session = event.data.object as Stripe.Checkout.Session;\n  logger.warn({ sessionId: session.id });\n}`),
+    good(`${PINO}${STRIPE}export function f(session: Stripe.Checkout.Session | null) {\n  logger.warn(\`checkout \${session?.id}\`, { sessionId: session?.id });\n}`),
+  ],
+  invalid: [
+    // a login session's id is the session secret
+    bad(`${PINO}interface LoginSession { id: string; userId: string }\nexport function f(session: LoginSession) {\n  logger.warn({ sessionId: session.id });\n}`, ['sessionId: session']),
+    bad(`${PINO}export function f(event: any) {\n  const session = event.data.object as { id: string };\n  logger.warn({ sessionId: session.id });\n}`, ['sessionId: session']),
+  ],
+};
+
+const getters = {
+  valid: [
+    good('declare const user: any;\nconsole.log(user.getTokenExpiry(), user.getPasswordResetUrl(), user.getTokenCount(), user.hasToken(), user.getSessionTimeout());'),
+    good(`${PINO}declare function getUserByEmail(email: string): string;\nlogger.info({ id: getUserByEmail('x') });`, GDPR),
+    good('declare const user: any, ctx: any;\nconsole.log(user.getTokenExpiry(ctx), user.getPasswordResetUrl(ctx));'),
+  ],
+  invalid: [
+    // a getter named like a credential is the credential, with or without arguments; the finding is on the getter
+    bad('declare const user: any, ctx: any, env: any;\nconsole.log(\n  `Sign in: ${\n    env.URL\n  }/auth/email.callback?token=${user.getEmailSigninToken(ctx)}`,\n);', ['user.getEmailSigninToken']),
+    bad('declare const user: any;\nconsole.log(user.getJwtToken());', ['user.getJwtToken']),
+    bad('declare function getApiKey(): string;\nconsole.log(`key ${getApiKey()}`);', ['getApiKey()}']),
+    bad('declare function getTokenFromHeader(req: unknown): string;\ndeclare const req: unknown;\nconsole.log(getTokenFromHeader(req));', ['getTokenFromHeader(req)']),
+  ],
+};
+
 const BOTH = [true, false];
 run('protected forms and hashing calls', [...protectedForms.valid, ...protectedForms.invalid], BOTH);
 run('ids under credential names', [...ids.valid, ...ids.invalid], BOTH);
@@ -182,12 +248,17 @@ run('labels', [...labels.valid, ...labels.invalid], BOTH);
 run('people: names and recipients', [...people.valid, ...people.invalid], BOTH);
 run('one-time and backup codes', [...codes.valid, ...codes.invalid], BOTH);
 run('masking by replacement and last-four truncation', [...masking.valid, ...masking.invalid], BOTH);
+run('the domain part of an e-mail address', [...domains.valid, ...domains.invalid], BOTH);
+run("a mail's sender against its recipients", [...senders.valid, ...senders.invalid], BOTH);
+run('checkout sessions by declared type and cast', [...checkoutSessions.valid, ...checkoutSessions.invalid], BOTH);
+run('getters named like credentials, with and without arguments', [...getters.valid, ...getters.invalid], BOTH);
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Typed mode: the value's type and the property's declaring type decide
 // ---------------------------------------------------------------------------------------------------------------------
 
 const USER = 'interface User { id: string; name: string; email: string; passwordHash: string }\n';
+const MAIL = 'interface MailAddress { name: string; address: string }\ninterface MailOptions { from: MailAddress; replyTo: MailAddress; subject: string }\n';
 const TEAM = 'interface Workspace { id: string; name: string; ownerId: string }\n';
 
 const typedOnly = {
@@ -204,6 +275,8 @@ const typedOnly = {
     good(`${PINO}interface ApiError { code: string }\nexport function f(error: ApiError) {\n  logger.info(error.code);\n}`),
     // a literal-typed property of a record is a label
     good(`${PINO}interface Grant { kind: 'refresh_token'; token_type: 'bearer' }\nexport function f(grant: Grant) {\n  logger.info(grant);\n}`),
+    // a mail's sender, typed as an address, is the service's mailbox
+    good(`${PINO}${MAIL}export function f(data: MailOptions) {\n  logger.info(data.from, \`From: \${data.from.address}\`);\n}`, GDPR),
   ],
   invalid: [
     // the record written whole still carries the stored verifier (credentials at rest)
@@ -214,6 +287,8 @@ const typedOnly = {
     bad(`${PINO}${USER}export function f(row: User) {\n  logger.info(row.name);\n}`, ['row.name'], GDPR),
     // a one-time code of a two-factor type
     bad(`${PINO}interface TwoFactorChallenge { code: string }\nexport function f(challenge: TwoFactorChallenge) {\n  logger.info(challenge.code);\n}`, ['challenge.code']),
+    // the recipient's address of the same type is a person's
+    bad(`${PINO}${MAIL}export function f(data: MailOptions) {\n  logger.info(data.replyTo.address);\n}`, ['data.replyTo.address'], GDPR),
   ],
 };
 run("typed: the value's type and the declaring type decide", [...typedOnly.valid, ...typedOnly.invalid], [true]);

@@ -3,11 +3,12 @@
  * not excuse); reductions (`x.startsWith(…)`, `Boolean(x)`) reveal nothing; string and copy functions
  * (`String(x)`, `JSON.stringify`, `util.inspect`, `token.slice(0, 8)`, `Object.assign`, `.map(u => u.email)`) pass
  * their inputs on; getters and configuration reads are named by what they return (`getApiKey()`,
- * `config.get('DB_PASSWORD')`). Any other call is unknown (its type may still say, in `expressions.ts`).
+ * `user.getEmailSigninToken(ctx)`, `config.get('DB_PASSWORD')`; not `getUserByEmail(email)`). Any other call is unknown (its type may still say, in `expressions.ts`).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { calleePath } from '../matchers.js';
+import { getterSubject } from '../sensitive-data/names.js';
 import { sourcesOf } from './expressions.js';
 import { maskedByMethod } from './masking-transforms.js';
 import { describeNode, embedded, type FlowResult, joinResults, SAFE_LITERAL, SAFE_MASK, SAFE_REDUCTION, under, UNKNOWN, valueSource } from './result.js';
@@ -187,9 +188,9 @@ function getterResult(state: FlowState, call: TSESTree.CallExpression, last: str
     const match = name ? state.sensitive.classifyName(name) : undefined;
     if (match) return valueSource(match, call, describeNode(state.sourceCode, call));
   }
-  const getter = /^get(?=[A-Z_])_?(.+)$/u.exec(last);
-  if (getter?.[1] && call.arguments.length === 0) {
-    const match = state.sensitive.classifyName(getter[1]);
+  const subject = getterSubject(last);
+  if (subject !== undefined) {
+    const match = state.sensitive.classifyName(subject);
     if (match) return valueSource(match, call, describeNode(state.sourceCode, call));
   }
   return UNKNOWN;

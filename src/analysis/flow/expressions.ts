@@ -8,7 +8,9 @@ import { staticPropertyName } from '../ast/keys.js';
 import { propertyKeyName } from '../ast/properties.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import type { SensitiveMatch } from '../sensitive-data.js';
+import { isSenderField } from '../sensitive-data/values.js';
 import { callResult, newResult } from './calls.js';
+import { domainPartOf, domainResult, splitPieceOf } from './masking-transforms.js';
 import { withOrigins } from './origins.js';
 import {
   anchored,
@@ -65,8 +67,10 @@ function compute(state: FlowState, node: TSESTree.Node): FlowResult {
       return identifierResult(state, node);
     case AST_NODE_TYPES.MemberExpression:
       return memberResult(state, node);
-    case AST_NODE_TYPES.CallExpression:
-      return callResult(state, node);
+    case AST_NODE_TYPES.CallExpression: {
+      const domain = domainPartOf(node);
+      return domain ? domainResult(sourcesOf(state, domain)) : callResult(state, node);
+    }
     case AST_NODE_TYPES.NewExpression:
       return newResult(state, node);
     case AST_NODE_TYPES.ObjectExpression:
@@ -117,7 +121,10 @@ export function withTypes(state: FlowState, node: TSESTree.Node, result: FlowRes
   const single = state.sensitive.classifyType(node) ?? memberOfSensitiveProperty(state, node);
   if (!single) return result;
   const all = state.sensitive.sensitivePaths(node);
-  const matches = all && all.length > 0 ? all : [single];
+  let matches = all && all.length > 0 ? all : [single];
+  // A message's sender (`mail.from`) is the service's mailbox, not a person's contact data.
+  if (isSenderField(node)) matches = matches.filter(match => match.category !== 'contactData');
+  if (matches.length === 0) return result;
   return { safe: false, sources: matches.slice(0, MAX_SOURCES).map(match => typeSource(state, node, match)) };
 }
 
@@ -201,6 +208,14 @@ function arrayResult(state: FlowState, array: TSESTree.ArrayExpression): FlowRes
 function memberResult(state: FlowState, member: TSESTree.MemberExpression): FlowResult {
   const name = staticPropertyName(member);
   if (name !== undefined && REDUCING_MEMBERS.has(name)) return SAFE_REDUCTION;
+  // `email.split('@')[1]` is the domain; `line.split(',')[0]` shows what the line showed (`masking-transforms.ts`).
+  const domain = domainPartOf(member);
+  if (domain) return domainResult(sourcesOf(state, domain));
+  const split = splitPieceOf(member);
+  if (split) {
+    const piece = sourcesOf(state, split);
+    if (piece.sources.length > 0) return embedded(piece);
+  }
   const match = state.sensitive.classifyNode(member);
   if (match) return valueSource(match, member, describeNode(state.sourceCode, member));
   if (name !== undefined) {

@@ -4,7 +4,8 @@
  * whose name starts with it as a word (`bcrypt.hash(pw)`, `maskEmail(e)`, `hashToken(t)`, `this.crypto.encrypt(x)`),
  * and the digest of a `createHash` / `createHmac` chain. Built in, whatever the settings: functions and methods whose
  * first word says they hash or encrypt one-way (`crypt(pw)`, `bcrypt.hashSync(pw, 10)` via `hash`, `scrypt`, `md5(x)`,
- * `sha1(x)`, `pbkdf2Sync(…)`); `decrypt` is not one, nor any `.digest()`.
+ * `sha1(x)`, `pbkdf2Sync(…)`); `decrypt` is not one, nor any `.digest()`. Then, whatever its name, a call of a function
+ * that masks by key what it is given (`masking-functions.ts`: a function of the file or an imported one).
  *
  * Caches: the plain names and words of a policy per process (`WeakMap<Policy, …>`); the configured-matcher and the
  * answer per call per detector (one detector per file and rule run); the matcher itself is built on first use.
@@ -14,6 +15,7 @@ import type { Policy } from '../../policy.js';
 import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { calleePath, type CallMatcher, createCallMatcher, splitWords } from '../matchers.js';
+import { calledFunction, type ImportedHelpers, isMaskingFunction } from './masking-functions.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -31,6 +33,8 @@ export interface MaskingDetector {
   matcher: CallMatcher | undefined;
   /** Per detector (one file, one rule run): the answer per call. */
   readonly results: WeakMap<TSESTree.CallExpression, boolean>;
+  /** Per detector: the functions imported callees resolve to. */
+  readonly helpers: ImportedHelpers;
 }
 
 /** First words of callees that hash or encrypt their input, whatever the settings (`md5` → md, `pbkdf2` → pbkdf). */
@@ -62,7 +66,7 @@ export function maskingNames(policy: Policy): MaskingNames {
 }
 
 export function createMaskingDetector(context: Context, policy: Policy): MaskingDetector {
-  return { context, policy, names: maskingNames(policy), matcher: undefined, results: new WeakMap() };
+  return { context, policy, names: maskingNames(policy), matcher: undefined, results: new WeakMap(), helpers: new Map() };
 }
 
 /** Whether `call` masks its arguments (see the module comment). Never throws. */
@@ -80,6 +84,10 @@ export function isMaskingCall(detector: MaskingDetector, call: TSESTree.CallExpr
       if (last !== undefined) {
         const words = splitWords(last);
         result = detector.names.names.has(last) || detector.names.words.has(words[0] ?? '') || isProtectingName(words);
+      }
+      if (!result && call.arguments.length > 0) {
+        const fn = calledFunction(detector.context, detector.helpers, call);
+        result = fn !== undefined && isMaskingFunction(fn, detector.policy);
       }
     }
   } catch {

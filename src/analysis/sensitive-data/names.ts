@@ -196,3 +196,22 @@ export function nodeName(node: TSESTree.Node): string | undefined {
   }
   return name;
 }
+
+/** Words after which a getter's name talks about its arguments, not its result: `getUserByEmail`, `getTokenForUser`. */
+const GETTER_ARGUMENT_WORDS: ReadonlySet<string> = new Set(['by', 'for', 'from', 'with', 'of', 'in', 'to', 'using', 'via']);
+
+/**
+ * The part of a getter's name that says what it returns, or undefined for a name that is no getter: `getApiKey` →
+ * `ApiKey`, `get_secret` → `secret`, `getEmailSigninToken` → `EmailSigninToken`, `getTokenFromHeader` → `Token`,
+ * `getUserByEmail` → `User` (the e-mail is the argument). Classify the answer as a name (`getTokenExpiry` talks about
+ * a token; `hasToken` is no getter).
+ */
+export function getterSubject(name: string): string | undefined {
+  const match = /^get(?=[A-Z_])_?(.+)$/u.exec(name);
+  const rest = match?.[1];
+  if (!rest) return undefined;
+  const words = splitWords(rest);
+  const cut = words.findIndex(word => GETTER_ARGUMENT_WORDS.has(word));
+  if (cut < 0) return rest;
+  return cut === 0 ? undefined : words.slice(0, cut).join('_');
+}

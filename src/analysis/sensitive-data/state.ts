@@ -14,7 +14,7 @@ import { DEFAULT_TYPE_DEPTH, type SensitiveMatch } from './match.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { classifyName, nameTalksAbout, nodeName } from './names.js';
-import { holdsId, initializerOf, isLabel, oneTimeCode, personalMember } from './values.js';
+import { holdsId, initializerOf, isLabel, isSenderField, oneTimeCode, personalMember } from './values.js';
 import type { TypeWalker } from './type-facts.js';
 import { finish, pickableProperties, walk, walkerFor } from './type-walk.js';
 
@@ -54,6 +54,7 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
   const match = classifyName(name, state.policy);
   if (match) {
     if (isLabel(sourceCode, services, node, state.context.filename)) return undefined;
+    if (match.category === 'contactData' && isSenderField(node)) return undefined;
     const expression = unwrapExpression(node);
     const value = expression.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, expression) : undefined;
     return value && holdsId(sourceCode, services, match, value) ? undefined : match;

@@ -6,7 +6,8 @@
  * - a literal under a sensitive name: an enum member, a literal of an `as const` / frozen object, or (typed) a literal type (`TokenType.REFRESH_TOKEN`,
  *   `GrantType.RefreshToken`) is a label, never the secret;
  * - a person's name: `name`/`displayName`/… of a person-like record (`user.name`, `context.user.name`, `member.fullName`),
- *   in typed mode of a person-like declaring type; recipients of a message (`message.to`, `mail.cc`);
+ *   in typed mode of a person-like declaring type; recipients of a message (`message.to`, `mail.cc`); not the sender of a
+ *   message (`data.from.address`, `mail.from.email`: the service's mailbox);
  * - a one-time code under a plain name: `code` from `authenticator.generate()` / `speakeasy.totp()`, or a `code` of a
  *   type named like `TwoFactor…`, `Otp…`, `Mfa…` (typed); an error's or an HTTP status `code` is not one.
  * Word lists are data (`words.ts`, `PERSON_*` here). Never throws.
@@ -95,14 +96,51 @@ function isProviderSession(sourceCode: SourceCode, services: TypeServices | unde
     let init: TSESTree.Node | undefined = initializerOf(sourceCode, object);
     if (init?.type === AST_NODE_TYPES.AwaitExpression) init = unwrapExpression(init.argument);
     if (init?.type === AST_NODE_TYPES.CallExpression && calleePath(init.callee)?.some(segment => PROVIDER_WORDS.has(segment.toLowerCase()))) return true;
+    // `session: Stripe.Checkout.Session`, `event.data.object as Stripe.Checkout.Session`: the declared type, as written
+    // (both modes; typed mode too, where the provider's package may not resolve)
+    const declared = declaredTypeOf(sourceCode, object);
+    if (declared && typeNameWords(declared).some(word => PROVIDER_WORDS.has(word))) return true;
   }
   const type = services?.typeOf(object);
   if (!services || !type || services.isLoose(type)) return false;
   try {
-    return /Checkout|Payment|Billing/u.test(services.checker.typeToString(services.checker.getNonNullableType(type)));
+    const value = services.checker.getNonNullableType(type);
+    const symbol = value.aliasSymbol ?? value.getSymbol();
+    const name = symbol ? services.checker.getFullyQualifiedName(symbol) : '';
+    return /Checkout|Payment|Billing|Stripe/u.test(`${services.checker.typeToString(value)} ${name}`);
   } catch {
     return false;
   }
+}
+
+/** The type a variable or parameter is declared with, as written: its annotation, or its initializer's cast. */
+function declaredTypeOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+  const def = findVariable(sourceCode, identifier)?.defs[0];
+  if (!def) return undefined;
+  if (def.name.type === AST_NODE_TYPES.Identifier && def.name.typeAnnotation) return def.name.typeAnnotation.typeAnnotation;
+  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return undefined;
+  let init: TSESTree.Node = def.node.init;
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
+  return init.type === AST_NODE_TYPES.TSAsExpression || init.type === AST_NODE_TYPES.TSTypeAssertion || init.type === AST_NODE_TYPES.TSSatisfiesExpression
+    ? init.typeAnnotation
+    : undefined;
+}
+
+/** The lower-case words of the type names a type mentions: `Stripe.Checkout.Session | null` → stripe, checkout, session. */
+function typeNameWords(type: TSESTree.TypeNode, depth = 0): string[] {
+  if (depth > 4) return [];
+  if (type.type === AST_NODE_TYPES.TSUnionType || type.type === AST_NODE_TYPES.TSIntersectionType) {
+    return type.types.flatMap(part => typeNameWords(part, depth + 1));
+  }
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return [];
+  const words: string[] = [];
+  let name: TSESTree.EntityName = type.typeName;
+  while (name.type === AST_NODE_TYPES.TSQualifiedName) {
+    words.push(...splitWords(name.right.name));
+    name = name.left;
+  }
+  if (name.type === AST_NODE_TYPES.Identifier) words.push(...splitWords(name.name));
+  return words;
 }
 
 /** `x.id`, `x.keyId`, `x.uuid`: a read of a record's identifier; of a session, only a provider's checkout session. */
@@ -113,7 +151,10 @@ function isIdRead(sourceCode: SourceCode, services: TypeServices | undefined, no
   if (word === undefined || !ID_SUFFIXES.has(word)) return false;
   const object = unwrapExpression(expression.object);
   const owner = lastWord(receiverName(object));
-  return owner !== 'session' && owner !== 'sessions' ? true : isProviderSession(sourceCode, services, object);
+  if (owner !== 'session' && owner !== 'sessions') return true;
+  // `(event.data.object as Stripe.Checkout.Session).id`
+  const cast = expression.object.type === AST_NODE_TYPES.TSAsExpression ? expression.object.typeAnnotation : undefined;
+  return (cast !== undefined && typeNameWords(cast).some(word => PROVIDER_WORDS.has(word))) || isProviderSession(sourceCode, services, object);
 }
 
 /** Typed mode: a number, a bigint, or a type named like an id (`SessionId`, `Brand<string, 'ApiKeyId'>` aliases). */
@@ -221,6 +262,16 @@ export function personalMember(services: TypeServices | undefined, node: TSESTre
   if (person && !PERSON_WORDS.has(words[words.length - 1] ?? '')) return undefined;
   if (recipient && !words.some(word => MESSAGE_WORDS.has(word))) return undefined;
   return Object.freeze({ category: 'contactData', name: property, via: 'name' as const });
+}
+
+/**
+ * `message.from`, `data.from.address`, `mail.from.email`, `mailFrom.name`: a message's sender or its contact data, the
+ * service's own mailbox (its `to`, `cc`, `bcc` and `replyTo` are people's, see {@link personalMember}).
+ */
+export function isSenderField(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return staticPropertyName(expression) === 'from' || lastWord(receiverName(expression.object)) === 'from';
 }
 
 /** A one-time code under a plain name (`code`, `value`): by the call that made it, or (typed) by its declaring type. */

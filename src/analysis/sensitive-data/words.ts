@@ -20,7 +20,7 @@ export const META_SUFFIXES: ReadonlySet<string> = new Set([
   'columns', 'attribute', 'attributes', 'attr', 'property', 'prop',
   // where it lives
   'url', 'urls', 'uri', 'link', 'href', 'path', 'route', 'endpoint', 'endpoints', 'file', 'filename', 'dir', 'directory',
-  'var', 'variable',
+  'var', 'variable', 'domain', 'domains',
   // time
   'expires', 'expiry', 'expiration', 'expired', 'expiring', 'ttl', 'age', 'lifetime', 'timeout', 'duration', 'interval',
   'at', 'issued',
@@ -83,7 +83,7 @@ export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualif
       before: new Set([
         'local', 'server', 'listen', 'listening', 'bind', 'host', 'base', 'proxy', 'gateway', 'broadcast', 'multicast',
         'loopback', 'memory', 'contract', 'wallet', 'return', 'endpoint', 'service', 'smtp', 'dns', 'redis', 'db',
-        'database',
+        'database', 'from',
       ]),
       after: new Set(['family', 'space']),
     },
@@ -103,6 +103,9 @@ export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualif
     },
   ],
   ['phone', { before: new Set(['i']) }],
+  // the sender of a mail is the service's mailbox (`SMTP_FROM_EMAIL`, `fromAddress`), not a person's; `emailFromToken` is
+  ['email', { before: new Set(['from']) }],
+  ['emailaddress', { before: new Set(['from']) }],
   // a person's name, unless it names a thing (`aggregatedTableFullName`, `classFullName`, `fileLastName`)
   ...['fullname', 'firstname', 'lastname', 'legalname'].map((letters): [string, Qualifier] => [letters, { before: THING_WORDS }]),
   ['passport', { after: new Set(['session', 'local', 'jwt', 'js']) }],

@@ -1,6 +1,6 @@
 /** Names: classification over the word lists, the per-policy cache, and the name a node goes by. */
 import { describe, expect, it } from 'vitest';
-import { classifyName, MAX_CACHED_NAMES, nodeName } from '../../../src/analysis/sensitive-data/names.js';
+import { classifyName, getterSubject, MAX_CACHED_NAMES, nodeName } from '../../../src/analysis/sensitive-data/names.js';
 import { META_SUFFIXES, NON_SECRET_ENV, PREDICATE_PREFIXES, QUALIFIERS } from '../../../src/analysis/sensitive-data/words.js';
 import { resolvePolicy } from '../../../src/settings.js';
 import { lintProbe } from '../flow/lint-probe.js';
@@ -33,6 +33,22 @@ describe('classifyName and the word lists', () => {
     for (let index = 0; index <= MAX_CACHED_NAMES; index += 1) classifyName(`field${index}`, policy);
     expect(classifyName('password', policy)?.category).toBe('credentials');
     expect(classifyName('passwordLength', policy)).toBeUndefined();
+  });
+});
+
+describe('getterSubject', () => {
+  it("the part of a getter's name that says what it returns; words after by/for/from talk about the arguments", () => {
+    expect(getterSubject('getApiKey')).toBe('ApiKey');
+    expect(getterSubject('get_secret')).toBe('secret');
+    expect(getterSubject('getEmailSigninToken')).toBe('EmailSigninToken');
+    expect(getterSubject('getTokenFromHeader')).toBe('token');
+    expect(getterSubject('getUserByEmail')).toBe('user');
+    expect(getterSubject('getByEmail')).toBeUndefined();
+    expect(getterSubject('hasToken')).toBeUndefined();
+    expect(getterSubject('getter')).toBeUndefined();
+    expect(classifyName(getterSubject('getEmailSigninToken') ?? '', POLICY)?.category).toBe('credentials');
+    expect(classifyName(getterSubject('getTokenExpiry') ?? '', POLICY)).toBeUndefined();
+    expect(classifyName(getterSubject('getUserByEmail') ?? '', POLICY)).toBeUndefined();
   });
 });
 
