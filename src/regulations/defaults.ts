@@ -65,6 +65,8 @@ export const DEFAULT_SENSITIVE_PATTERNS: Readonly<Record<SensitiveCategory, read
     'recoveryCode',
     // an HMAC of a user's identifier that authenticates the user to a third-party widget
     'hmacHash',
+    // a provider's session data kept for a user (refresh and access tokens of an OAuth/OpenID login)
+    'authData',
   ],
   cardData: [
     'pan',
@@ -128,6 +130,8 @@ export const DEFAULT_SENSITIVE_PATTERNS: Readonly<Record<SensitiveCategory, read
     'maidenName',
     'legalName',
     'recipient',
+    // the `contacts` of an OAuth client registration (RFC 7591) or a CRM: people's e-mail addresses
+    'contacts',
   ],
   onlineIdentifiers: ['ipAddress', 'deviceId', 'cookieId', 'macAddress'],
   personalDates: ['dateOfBirth', 'dob', 'birthDate', 'birthday'],

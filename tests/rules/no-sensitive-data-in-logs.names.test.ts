@@ -241,7 +241,24 @@ const getters = {
   ],
 };
 
+// An IP address of a network rule (an allow-list entry, a firewall range) is a setting, not a person's connection.
+const TRUSTED = 'interface TIdentityTrustedIp { ipAddress: string; prefix?: number }\ninterface Session { ipAddress: string }\n';
+const networkRules = {
+  valid: [
+    good(`${PINO}${TRUSTED}export function f(trustedIp: TIdentityTrustedIp) {\n  logger.info({ ipAddress: trustedIp.ipAddress }, trustedIp.ipAddress);\n}`, GDPR),
+    good(`${PINO}${TRUSTED}export function f(auth: { accessTokenTrustedIps: TIdentityTrustedIp[] }) {\n  logger.info({ accessTokenTrustedIps: auth.accessTokenTrustedIps });\n}`, GDPR),
+    good(`${PINO}${TRUSTED}export function f(rule: { allowedIps: { ipAddress: string }[] }) {\n  logger.info(rule.allowedIps[0]?.ipAddress);\n}`, GDPR),
+  ],
+  invalid: [
+    bad(`${PINO}${TRUSTED}export function f(session: Session) {\n  logger.info({ ipAddress: session.ipAddress });\n}`, ['session.ipAddress });'], GDPR),
+    bad(`${PINO}${TRUSTED}export function f(session: Session) {\n  logger.info(session.ipAddress);\n}`, ['session.ipAddress'], GDPR),
+    // the owner excuses only the address: a token of a trusted-IP record is still a token
+    bad(`${PINO}export function f(trustedIp: { token: string }) {\n  logger.info(trustedIp.token);\n}`, ['trustedIp.token']),
+  ],
+};
+
 const BOTH = [true, false];
+run('IP addresses of network rules', [...networkRules.valid, ...networkRules.invalid], BOTH);
 run('protected forms and hashing calls', [...protectedForms.valid, ...protectedForms.invalid], BOTH);
 run('ids under credential names', [...ids.valid, ...ids.invalid], BOTH);
 run('labels', [...labels.valid, ...labels.invalid], BOTH);
@@ -291,6 +308,16 @@ const typedOnly = {
     bad(`${PINO}${MAIL}export function f(data: MailOptions) {\n  logger.info(data.replyTo.address);\n}`, ['data.replyTo.address'], GDPR),
   ],
 };
+// A key/value entry's key is its name: `secret.secretKey` beside `secretValue` (typed: the record's type shows the pair).
+const PAIR = 'interface SecretRow { id: string; secretKey: string; secretValue: string }\ninterface KmsKey { id: string; secretKey: string }\n';
+run('typed: the key of a key/value pair', [
+  good(`${PINO}${PAIR}export function f(secret: SecretRow) {\n  logger.info({ secretKey: secret.secretKey }, secret.secretKey);\n}`),
+  bad(`${PINO}${PAIR}export function f(secret: SecretRow) {\n  logger.info({ v: secret.secretValue });\n}`, ['secret.secretValue']),
+  bad(`${PINO}${PAIR}export function f(kms: KmsKey) {\n  logger.info(kms.secretKey);\n}`, ['kms.secretKey']),
+], [true]);
+run('untyped: a key/value pair is not visible, the name decides', [
+  bad(`${PINO}${PAIR}export function f(secret: SecretRow) {\n  logger.info(secret.secretKey);\n}`, ['secret.secretKey']),
+], [false]);
 run("typed: the value's type and the declaring type decide", [...typedOnly.valid, ...typedOnly.invalid], [true]);
 // Without types the same code: the receiver's name decides (`row.name`, `user.name` on a Workspace) or nothing is seen.
 run('untyped: the same code by names only', [

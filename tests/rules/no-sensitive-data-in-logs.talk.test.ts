@@ -25,6 +25,9 @@ describe('the value names itself', () => {
     ['declare const p: { tokenExpiresAt: Date }; console.log({ token: p.tokenExpiresAt });'],
     ['declare const a: { slug: string }; console.log({ secretApprovalRequestSlug: a.slug, secretRequestChannels: ["c1"] });'],
     ['declare const i: { accessTokenTrustedIps: string[] }; console.log({ accessTokenTrustedIps: i.accessTokenTrustedIps });'],
+    // a value whose shape is in view is judged by its own keys, not by the key it is written under
+    ['declare const s: { id: string; version: number }[], n: { secretName: string }[]; console.log({ secrets: s.map((x, i) => ({ secretId: x.id, secretKey: n[i].secretName, secretVersion: x.version })) });'],
+    ['declare const x: { id: string }; console.log({ credentials: { id: x.id } });'],
   ])('%s → no finding', (code) => {
     expect(lines(code)).toEqual([]);
   });
@@ -33,6 +36,8 @@ describe('the value names itself', () => {
     ['declare const p: { value: string }; console.log({ secretKey: p.value });'],
     ['declare const p: { secretValue: string }; console.log({ secretKey: p.secretValue });'],
     ['declare const t: string; console.log({ accessToken: t });'],
+    ['declare const s: { id: string }[], v: string[]; console.log({ secrets: s.map((x, i) => ({ secretId: x.id, secretValue: v[i] })) });'],
+    ['declare const s: { id: string }[]; console.log({ tokens: s.map(load) }); declare function load(x: unknown): string;'],
   ])('%s → reported', (code) => {
     expect(lines(code)).toEqual([1]);
   });

@@ -8,8 +8,9 @@ import { staticPropertyName } from '../ast/keys.js';
 import { propertyKeyName } from '../ast/properties.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import type { SensitiveMatch } from '../sensitive-data.js';
+import { isNetworkRuleAddress, ownerName } from '../sensitive-data/names.js';
 import { isSenderField } from '../sensitive-data/values.js';
-import { callResult, newResult } from './calls.js';
+import { callResult, newResult, returnedBy } from './calls.js';
 import { domainPartOf, domainResult, splitPieceOf } from './masking-transforms.js';
 import { withOrigins } from './origins.js';
 import {
@@ -139,7 +140,7 @@ function memberOfSensitiveProperty(state: FlowState, node: TSESTree.Node): Sensi
   if (name === undefined) return undefined;
   // A protected form kept at rest (`user.passwordHash`) read by itself is not the secret (`sensitive-data.ts`).
   const match = state.sensitive.sensitivePaths(member.object).find(candidate => candidate.path?.length === 1 && candidate.path[0] === name && !candidate.atRest);
-  return match ? { ...match, path: [] } : undefined;
+  return match && !isNetworkRuleAddress(match, ownerName(member.object)) ? { ...match, path: [] } : undefined;
 }
 
 function typeSource(state: FlowState, node: TSESTree.Node, match: SensitiveMatch): FlowSource {
@@ -180,8 +181,9 @@ function objectResult(state: FlowState, object: TSESTree.ObjectExpression): Flow
       results.push(under(inner, key));
       continue;
     }
-    // The value is not visible: the key says what it is (`{ token: x }`).
-    const match = key === undefined ? undefined : state.sensitive.classifyKey(key, value);
+    // The value is not visible: the key says what it is (`{ token: x }`). A value whose shape is in view (an object
+    // literal, or a `.map` to one) was judged by its own keys: `{ secrets: list.map((s) => ({ secretId: s.id })) }`.
+    const match = key === undefined || hasVisibleShape(value) ? undefined : state.sensitive.classifyKey(key, value);
     if (match && !isBooleanTyped(state, value)) {
       results.push({
         safe: false,
@@ -192,6 +194,19 @@ function objectResult(state: FlowState, object: TSESTree.ObjectExpression): Flow
     }
   }
   return joinResults(results);
+}
+
+/** An object literal, an array of them, or a `.map`/`.flatMap` whose callback returns one. */
+function hasVisibleShape(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.length > 0 && value.elements.every((element) => element !== null && hasVisibleShape(element));
+  if (value.type !== AST_NODE_TYPES.CallExpression || !value.arguments[0]) return false;
+  const callee = unwrapExpression(value.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  if (method !== 'map' && method !== 'flatMap') return false;
+  const returned = returnedBy(value.arguments[0]);
+  return returned !== undefined && hasVisibleShape(returned);
 }
 
 function arrayResult(state: FlowState, array: TSESTree.ArrayExpression): FlowResult {

@@ -13,7 +13,7 @@ import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { splitWords } from '../matchers.js';
 import type { SensitiveMatch } from './match.js';
-import { ID_SUFFIXES, META_SUFFIXES, NON_SECRET_ENV, PREDICATE_PREFIXES, PROTECTED_AFTER, PROTECTED_BEFORE, QUALIFIERS } from './words.js';
+import { ID_SUFFIXES, META_SUFFIXES, NETWORK_RULE_WORDS, NON_SECRET_ENV, PREDICATE_PREFIXES, PROTECTED_AFTER, PROTECTED_BEFORE, QUALIFIERS } from './words.js';
 
 interface CompiledPattern {
   readonly category: string;
@@ -176,6 +176,14 @@ export function nameTalksAbout(name: string, policy: Policy): boolean {
   return answerFor(name, policy).talk === true;
 }
 
+/**
+ * Whether an IP address found under `owner` (a variable, property or type name) is a network rule's address, not a
+ * person's: `trustedIp.ipAddress`, `TIdentityTrustedIp[].ipAddress`. Other categories are never excused by the owner.
+ */
+export function isNetworkRuleAddress(match: SensitiveMatch, owner: string | undefined): boolean {
+  return match.category === 'onlineIdentifiers' && owner !== undefined && splitWords(owner).some((word) => NETWORK_RULE_WORDS.has(word));
+}
+
 /** The name a node goes by: an identifier, or the static last property of a member chain. */
 export function nodeName(node: TSESTree.Node): string | undefined {
   const expression = unwrapExpression(node);
@@ -195,6 +203,22 @@ export function nodeName(node: TSESTree.Node): string | undefined {
     }
   }
   return name;
+}
+
+/**
+ * The names of the value beside a key-value entry's key: `secretKey` → `secretValue`, `SECRET_KEY` → `SECRET_VALUE`;
+ * undefined for a name that does not end in `key`. A record with both holds an entry: the key is its name.
+ */
+export function pairValueNames(name: string): readonly string[] | undefined {
+  const stem = /^(.+?)_?(?:key|Key|KEY)$/u.exec(name)?.[1];
+  return stem ? [`${stem}Value`, `${stem}_value`, `${stem}_VALUE`] : undefined;
+}
+
+/** The name of the object a property is read from, past element reads: `rule.allowedIps[0]` → `allowedIps`. */
+export function ownerName(node: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.computed && nodeName(expression) === undefined) return ownerName(expression.object);
+  return nodeName(expression);
 }
 
 /** Words after which a getter's name talks about its arguments, not its result: `getUserByEmail`, `getTokenForUser`. */

@@ -13,7 +13,7 @@ import { getTypeServices, type TypeServices } from '../types/services.js';
 import { DEFAULT_TYPE_DEPTH, type SensitiveMatch } from './match.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap.js';
-import { classifyName, nameTalksAbout, nodeName } from './names.js';
+import { classifyName, isNetworkRuleAddress, nameTalksAbout, nodeName, ownerName, pairValueNames } from './names.js';
 import { holdsId, initializerOf, isLabel, isSenderField, oneTimeCode, personalMember } from './values.js';
 import type { TypeWalker } from './type-facts.js';
 import { finish, pickableProperties, walk, walkerFor } from './type-walk.js';
@@ -56,11 +56,31 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
     if (isLabel(sourceCode, services, node, state.context.filename)) return undefined;
     if (match.category === 'contactData' && isSenderField(node)) return undefined;
     const expression = unwrapExpression(node);
+    if (expression.type === AST_NODE_TYPES.MemberExpression && isNetworkRuleAddress(match, ownerName(expression.object))) return undefined;
+    if (expression.type === AST_NODE_TYPES.MemberExpression && match.category === 'credentials' && isKeyOfPair(services, expression)) return undefined;
     const value = expression.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, expression) : undefined;
     return value && holdsId(sourceCode, services, match, value) ? undefined : match;
   }
   const found = personalMember(services, node) ?? oneTimeCode(sourceCode, services, node);
   return found && state.policy.sensitiveCategories.has(found.category) ? found : undefined;
+}
+
+/**
+ * Typed mode: `secret.secretKey` where the record also has `secretValue` — a key/value entry's key is its name, the
+ * value is the data (`entry.apiKeyValue` beside `entry.apiKey` stays reported: the pair is spelt `<stem>Key`/`<stem>Value`).
+ */
+function isKeyOfPair(services: TypeServices | undefined, member: TSESTree.MemberExpression): boolean {
+  const name = nodeName(member);
+  const values = name === undefined ? undefined : pairValueNames(name);
+  if (!services || !values) return false;
+  const type = services.typeOf(member.object);
+  if (!type) return false;
+  try {
+    const object = services.checker.getNonNullableType(type);
+    return values.some((value) => services.checker.getPropertyOfType(object, value) !== undefined);
+  } catch {
+    return false;
+  }
 }
 
 /** A property key and the value written under it (`{ sessionId: session.id }`): the key's name, unless the value is an id. */
@@ -70,6 +90,9 @@ export function classifyKeyedValue(state: SensitiveDataState, key: string, value
   // The value's own name says what it is: `{ secretKey: req.params.secretName }` holds a name, not the secret.
   const valueName = nodeName(value);
   if (valueName !== undefined && nameTalksAbout(valueName, state.policy)) return undefined;
+  const expression = unwrapExpression(value);
+  if (expression.type === AST_NODE_TYPES.MemberExpression && isNetworkRuleAddress(match, ownerName(expression.object))) return undefined;
+  if (expression.type === AST_NODE_TYPES.MemberExpression && match.category === 'credentials' && isKeyOfPair(typedSupport(state)?.services, expression)) return undefined;
   return holdsId(state.context.sourceCode, typedSupport(state)?.services, match, value) ? undefined : match;
 }
 

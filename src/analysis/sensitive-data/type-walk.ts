@@ -12,7 +12,7 @@ import type { Policy } from '../../policy.js';
 import { SENSITIVE_CATEGORIES } from '../../regulations/index.js';
 import type { TypeServices } from '../types/services.js';
 import { type SensitiveMatch, TAGGED_CATEGORY } from './match.js';
-import { classifyStoredName } from './names.js';
+import { classifyStoredName, isNetworkRuleAddress, pairValueNames } from './names.js';
 import {
   awaitedOf,
   brandOf,
@@ -195,6 +195,9 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
     // A literal-typed property is a label (`TokenType.REFRESH_TOKEN`, `{ grant: 'refresh_token' } as const`), not data.
     if (isLiteralTyped(walker, propertyType)) continue;
     const byName = classifyStoredName(name, walker.policy);
+    if (byName && isNetworkRuleAddress(byName, typeName)) continue;
+    // the key of a key/value entry (`secretKey` beside `secretValue`) is its name; the value is walked on its own
+    if (byName?.category === 'credentials' && pairValueNames(name)?.some((value) => walker.checker.getPropertyOfType(type, value) !== undefined)) continue;
     if (byName) {
       matches.push({
         category: byName.category,
@@ -209,6 +212,8 @@ function walkObject(walker: TypeWalker, type: ts.Type, depth: number): readonly 
     const value = walker.checker.getNonNullableType(propertyType);
     const nested = levels > 1 ? walk(walker, value, levels - 1) : brandsOnly(walker, value);
     for (const match of nested) {
+      // the addresses of an allow-list property (`accessTokenTrustedIps: { ipAddress }[]`) are network rules
+      if ((match.path?.length ?? 0) <= 2 && isNetworkRuleAddress(match, name)) continue;
       const outer = typeName ?? match.typeName;
       matches.push({
         category: match.category,

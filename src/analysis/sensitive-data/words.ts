@@ -112,6 +112,15 @@ export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualif
   ['cookie', { after: new Set(['consent', 'banner']) }],
 ]);
 
+/**
+ * Words that make the owner of an IP address a network rule, not a person's connection (`trustedIp.ipAddress`,
+ * `TIdentityTrustedIp`, `allowedIps[0].ipAddress`, `firewallRule.ipAddress`): the address is an allow-list setting.
+ */
+export const NETWORK_RULE_WORDS: ReadonlySet<string> = new Set([
+  'trusted', 'allowed', 'allow', 'allowlist', 'whitelist', 'whitelisted', 'blocklist', 'blacklist', 'denylist', 'deny', 'denied',
+  'blocked', 'cidr', 'cidrs', 'subnet', 'subnets', 'firewall', 'range', 'ranges',
+]);
+
 /** Environment variables whose names look like secrets but are not (`process.env.PWD` is the working directory). */
 export const NON_SECRET_ENV = new Set(['PWD', 'OLDPWD']);
 
