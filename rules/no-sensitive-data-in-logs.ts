@@ -2,7 +2,8 @@
  * No password, token, card number, health record or other personal data reaches a log unmasked.
  *
  * For every call that `src/analysis/sinks.ts` recognizes as a log sink (console, pino, winston, bunyan,
- * log4js, loglevel, npmlog, debug, consola, signale, NestJS `Logger`, audit calls, `logging.sinks`), each
+ * log4js, loglevel, npmlog, debug, consola, signale, NestJS `Logger`, error trackers and tracing SDKs — Sentry,
+ * dd-trace, New Relic, Bugsnag, Rollbar, OpenTelemetry —, log wrappers, audit calls, `logging.sinks`), each
  * logged argument is read by the local data flow of `src/analysis/flow.ts`, which names the sensitive
  * values that reach it (by name, by type in typed mode, through variables, strings and objects) and drops
  * those masked or reduced on the way. A pino logger's `redact` paths excuse the values at those paths of the

@@ -16,6 +16,10 @@
  * 6. a log wrapper: a function or method whose parameter reaches a sink (`logging/detector/wrappers.ts`), named after
  *    itself, on the arguments at those positions.
  *
+ * Error trackers and tracing SDKs (Sentry, dd-trace, New Relic, Bugsnag, Rollbar, OpenTelemetry) are records like the
+ * loggers (`logging/trackers/`): their writing calls (`captureException`, `setUser`, `span.setAttribute` …) are sinks on
+ * their values.
+ *
  * Audit calls write only their event, not the request context beside it, and with the default heuristic only calls
  * whose name writes are sinks (`logging/detector/audit-args.ts`). `logger.child(bindings)` is a sink on its bindings
  * (the records' `bindingsMethods`). Browser-only modules are skipped by the rule (`logging/client.ts`).

@@ -257,7 +257,24 @@ const networkRules = {
   ],
 };
 
+// The `contacts` of an OAuth client registration (RFC 7591) are e-mail addresses; a count of them is not.
+const contacts = [
+  bad(`${PINO}export function f(body: { contacts: string[] }) {\n  const { contacts } = body;\n  logger.info({ clientId: 'c', contacts });\n}`, ['contacts });'], GDPR),
+  good(`${PINO}export function f(body: { contacts: string[] }) {\n  logger.info({ contactsCount: body.contacts.length });\n}`, GDPR),
+];
+
+// A local function or method that builds its result from a parameter carries what is passed there.
+const returning = [
+  bad(`${PINO}class SigninEmail {\n  private signinLink(url: string, token: string): string {\n    return \`\${url}/auth?token=\${token}\`;\n  }\n  render(url: string, token: string) {\n    logger.debug(\`Sign-in link: \${this.signinLink(url, token)}\`);\n  }\n}`, ['token)}']),
+  bad(`${PINO}function withKey(base: string, apiKey: string) {\n  if (!base) return apiKey;\n  return base + '?key=' + apiKey;\n}\nexport function f(apiKey: string) {\n  logger.info(withKey('u', apiKey));\n}`, ['apiKey));']),
+  // look-alikes: the parameter only measured or tested, or not at the position passed
+  good(`${PINO}function describe(token: string) {\n  return \`token of \${token.length} chars\`;\n}\nexport function f(token: string) {\n  logger.info(describe(token));\n}`),
+  good(`${PINO}const link = (url: string, token: string) => \`\${url}/x\`;\nexport function f(token: string) {\n  logger.info(link('u', token));\n}`),
+];
+
 const BOTH = [true, false];
+run('local functions that build their result from a parameter', returning, BOTH);
+run('contacts of a client registration', contacts, BOTH);
 run('IP addresses of network rules', [...networkRules.valid, ...networkRules.invalid], BOTH);
 run('protected forms and hashing calls', [...protectedForms.valid, ...protectedForms.invalid], BOTH);
 run('ids under credential names', [...ids.valid, ...ids.invalid], BOTH);

@@ -53,6 +53,7 @@ const CTX = `interface AppContext { auth: { token: string; user: { id: string } 
 declare const model: { saveWithCtx(ctx: AppContext): Promise<void> };
 declare const Event: { createFromContext(ctx: AppContext, event: object): Promise<void> };
 `;
+const CONFIGURED_CREATE = { compliance: { audit: { calls: ['*.createWithCtx'] } } };
 const CONFIGURED = { compliance: { audit: { calls: ['Event.createFromContext', '*.saveWithCtx'] } } };
 
 const shared = {
@@ -66,6 +67,10 @@ export function f(user: { password: string }, next: { password: string }) { diff
     valid('logger.child of something that is not a logger', `export function f(tree: { child(x: unknown): void }, user: { password: string }) { tree.child({ password: user.password }); }`),
     valid('a wrapper that logs only a member of its parameter: the wrapper call is not a sink', `function logIp(request: { ip: string; password: string }) { console.log(request.ip); }
 export function f(request: { ip: string; password: string }) { logIp(request); }`),
+    valid('a wrapper that writes a member of its options: an object literal whose other members are sensitive', `function logIp(o: { ip: string; password: string }) { console.log(o.ip); }
+export function f(user: { password: string }) { logIp({ ip: '1', password: user.password }); }`),
+    valid("an association an ORM write's options include is another row, not the audited record's values", `${CTX}declare const User: { createWithCtx(ctx: unknown, values: unknown, a?: unknown, o?: unknown): Promise<unknown> };
+export async function f(ctx: AppContext, auth: { accessToken: string }) { await User.createWithCtx(ctx, { role: 'member', authentications: [auth] }, undefined, { include: 'authentications' }); }`, CONFIGURED_CREATE),
     valid("'use client' modules write no server log", `'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`),
     valid('clientFiles globs', `export function f(user: { password: string }) { console.log(user.password); }`, { compliance: { logging: { clientFiles: ['**/tests/fixtures/*.ts'] } } }),
   ],
@@ -86,6 +91,16 @@ export function f(session: { token: string }) { const log = logger.child({ token
 export function f(user: { password: string }) { logData('login', user.password); }`, [
       { what: 'user.password', sink: 'logData' },
     ]),
+    invalid('a wrapper that writes a member of its options: that member of an object literal is checked', `declare const activity: { createOne(e: unknown): void };
+class Grants { private record(opts: { userId: string; comment: string }) { activity.createOne({ user: opts.userId, comment: opts.comment }); }
+  grant(user: { id: string; email: string }) { this.record({ userId: user.id, comment: \`granted to \${user.email}\` }); } }`, [
+      { what: 'user.email', sink: 'this.record', category: 'contactData' },
+    ], { compliance: { regulations: { gdpr: true }, audit: { calls: ['activity.createOne'] } } }),
+    invalid('the other values of that write are still the event, under their keys', `${CTX}declare const User: { createWithCtx(ctx: unknown, values: unknown, a?: unknown, o?: unknown): Promise<unknown> };
+export async function f(ctx: AppContext, auth: { accessToken: string }, secret: string) { await User.createWithCtx(ctx, { apiToken: secret, authentications: [auth], token: auth.accessToken }, undefined, { include: ['authentications'] }); }`, [
+      { what: 'secret', sink: 'User.createWithCtx', drop: ['apiToken: secret, ', '', 'apiToken'] },
+      { what: 'auth.accessToken', sink: 'User.createWithCtx', drop: [', token: auth.accessToken', '', 'token'] },
+    ], CONFIGURED_CREATE),
     invalid("a 'use client' string that is not the directive", `import pino from 'pino';\n'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`, [
       { what: 'user.password', sink: 'console.log' },
     ]),

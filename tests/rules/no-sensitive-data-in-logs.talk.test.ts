@@ -43,6 +43,22 @@ describe('the value names itself', () => {
   });
 });
 
+describe("the file's own vocabulary: a multi-word key it fills with a name elsewhere is a name key", () => {
+  const NAMES = 'declare const p: { secretName: string }; declare const s: { secretKey: string; id: string };\nconsole.log({ secretKey: p.secretName });\n';
+  it.each([
+    [`${NAMES}console.log({ secretKey: s.secretKey, id: s.id });`, [] as number[]],
+    [`${NAMES}console.log(s.secretKey);`, []],
+    // another key, a one-word key, a value that is the data: still reported
+    [`${NAMES}declare const k: { apiKey: string }; console.log({ apiKey: k.apiKey });`, [3]],
+    ['declare const t: { tokenName: string; token: string };\nconsole.log({ token: t.tokenName });\nconsole.log(t.token);', [3]],
+    [`${NAMES}declare const v: { secretValue: string }; console.log({ secretKey: v.secretValue });`, [3]],
+    // without the name write, the key is a credential
+    ['declare const s: { secretKey: string };\nconsole.log({ secretKey: s.secretKey });', [2]],
+  ])('%s', (code, expected) => {
+    expect(lines(code)).toEqual(expected);
+  });
+});
+
 describe('imported labels (untyped)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compliance-labels-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -41,4 +41,7 @@ export function recordsWithOperation(method: string): readonly DataAccessRecord[
 }
 
 /** The records with a tagged-template operation (postgres.js `sql`…``). */
+/** Every record's `associationOptions` keys (Sequelize `include`). */
+export const ASSOCIATION_OPTIONS: ReadonlySet<string> = new Set(DATA_ACCESS_RECORDS.flatMap((record) => record.associationOptions ?? []));
+
 export const TAGGED_RECORDS: readonly DataAccessRecord[] = DATA_ACCESS_RECORDS.filter(record => Object.values(record.roles).some(role => role.tag));

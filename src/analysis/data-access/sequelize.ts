@@ -13,6 +13,7 @@ const INSTANCE_RESULTS = ['findOne', 'findByPk', 'create', 'build'];
 export const sequelize: DataAccessRecord = {
   library: 'sequelize',
   projection: ['attributes'],
+  associationOptions: ['include'],
   packages: ['sequelize', 'sequelize-typescript'],
   exports: {
     Sequelize: { construct: 'sequelize', type: 'sequelize' },

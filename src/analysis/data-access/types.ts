@@ -150,6 +150,12 @@ export interface DataAccessRecord {
    * column → true, or an array of column names. `no-sensitive-data-in-logs` reads a record by them.
    */
   readonly projection?: readonly string[];
+  /**
+   * Keys of a write's options that name the associations created with the record (Sequelize `include`: `create({ …,
+   * authentications: [a] }, { include: 'authentications' })`): those properties of the values are other rows, not the
+   * record's columns. `no-sensitive-data-in-logs` leaves them out of an audit event that writes the record's values.
+   */
+  readonly associationOptions?: readonly string[];
 }
 
 /** A data operation found at a call. */

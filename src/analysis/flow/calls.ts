@@ -11,6 +11,7 @@ import { calleePath } from '../matchers.js';
 import { getterSubject } from '../sensitive-data/names.js';
 import { sourcesOf } from './expressions.js';
 import { maskedByMethod } from './masking-transforms.js';
+import { returnedArguments } from './returning-functions.js';
 import { describeNode, embedded, type FlowResult, joinResults, SAFE_LITERAL, SAFE_MASK, SAFE_REDUCTION, under, UNKNOWN, valueSource } from './result.js';
 import { type FlowState, variableOf } from './state.js';
 
@@ -145,6 +146,12 @@ export function callResult(state: FlowState, call: TSESTree.CallExpression): Flo
   if (callee.type === AST_NODE_TYPES.MemberExpression && last !== undefined) {
     const method = methodResult(state, call, callee, last);
     if (method) return method;
+  }
+  // A local function that builds its result from a parameter: `this.signinLink(url, token)` carries the token.
+  const returned = returnedArguments(call);
+  if (returned.size > 0) {
+    const carried = joinResults(call.arguments.filter((_, index) => returned.has(index)).map((argument) => sourcesOf(state, argument)));
+    if (carried.sources.length > 0) return embedded(carried);
   }
   return last === undefined ? UNKNOWN : getterResult(state, call, last);
 }

@@ -68,6 +68,8 @@ function compute(state: FlowState, node: TSESTree.Node): FlowResult {
       return identifierResult(state, node);
     case AST_NODE_TYPES.MemberExpression:
       return memberResult(state, node);
+    case AST_NODE_TYPES.Property:
+      return propertyResult(state, node);
     case AST_NODE_TYPES.CallExpression: {
       const domain = domainPartOf(node);
       return domain ? domainResult(sourcesOf(state, domain)) : callResult(state, node);
@@ -159,41 +161,34 @@ function typeSource(state: FlowState, node: TSESTree.Node, match: SensitiveMatch
 
 function objectResult(state: FlowState, object: TSESTree.ObjectExpression): FlowResult {
   if (object.properties.length === 0) return SAFE_LITERAL;
-  const results: FlowResult[] = [];
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.SpreadElement) {
-      results.push(sourcesOf(state, property.argument));
-      continue;
-    }
-    if (property.kind !== 'init' || property.method) continue;
-    const key = propertyKeyName(property);
-    const value = property.value;
-    if (
-      value.type === AST_NODE_TYPES.AssignmentPattern ||
-      value.type === AST_NODE_TYPES.ObjectPattern ||
-      value.type === AST_NODE_TYPES.ArrayPattern ||
-      value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression
-    ) {
-      continue;
-    }
-    const inner = sourcesOf(state, value);
-    if (inner.sources.length > 0 || inner.safe) {
-      results.push(under(inner, key));
-      continue;
-    }
-    // The value is not visible: the key says what it is (`{ token: x }`). A value whose shape is in view (an object
-    // literal, or a `.map` to one) was judged by its own keys: `{ secrets: list.map((s) => ({ secretId: s.id })) }`.
-    const match = key === undefined || hasVisibleShape(value) ? undefined : state.sensitive.classifyKey(key, value);
-    if (match && !isBooleanTyped(state, value)) {
-      results.push({
-        safe: false,
-        sources: [{ kind: 'key', match, origin: describeNode(state.sourceCode, property), node: property, viaVariable: false, path: [key ?? '*'], masked: false }],
-      });
-    } else {
-      results.push(under(inner, key));
-    }
+  return joinResults(object.properties.map((property) => (property.type === AST_NODE_TYPES.SpreadElement ? sourcesOf(state, property.argument) : propertyResult(state, property))));
+}
+
+/** One property of an object literal, under its key (also asked alone: an audit event written without some keys). */
+function propertyResult(state: FlowState, property: TSESTree.Property): FlowResult {
+  if (property.kind !== 'init' || property.method) return SAFE_LITERAL;
+  const key = propertyKeyName(property);
+  const value = property.value;
+  if (
+    value.type === AST_NODE_TYPES.AssignmentPattern ||
+    value.type === AST_NODE_TYPES.ObjectPattern ||
+    value.type === AST_NODE_TYPES.ArrayPattern ||
+    value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression
+  ) {
+    return SAFE_LITERAL;
   }
-  return joinResults(results);
+  const inner = sourcesOf(state, value);
+  if (inner.sources.length > 0 || inner.safe) return under(inner, key);
+  // The value is not visible: the key says what it is (`{ token: x }`). A value whose shape is in view (an object
+  // literal, or a `.map` to one) was judged by its own keys: `{ secrets: list.map((s) => ({ secretId: s.id })) }`.
+  const match = key === undefined || hasVisibleShape(value) ? undefined : state.sensitive.classifyKey(key, value);
+  if (match && !isBooleanTyped(state, value)) {
+    return {
+      safe: false,
+      sources: [{ kind: 'key', match, origin: describeNode(state.sourceCode, property), node: property, viaVariable: false, path: [key ?? '*'], masked: false }],
+    };
+  }
+  return under(inner, key);
 }
 
 /** An object literal, an array of them, or a `.map`/`.flatMap` whose callback returns one. */

@@ -9,6 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { Policy } from '../../policy.js';
+import { splitWords } from '../matchers.js';
 import { getTypeServices, type TypeServices } from '../types/services.js';
 import { DEFAULT_TYPE_DEPTH, type SensitiveMatch } from './match.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -37,6 +38,8 @@ export interface SensitiveDataState {
   typed: { readonly services: TypeServices; readonly walker: TypeWalker } | null | undefined;
   /** Per state (one file, one rule run): what each node's type says. */
   readonly nodes: WeakMap<TSESTree.Node, NodeTypes>;
+  /** The file's own vocabulary, collected on first need: multi-word keys it fills with a name (see {@link isNameKey}). */
+  nameKeys?: ReadonlySet<string>;
 }
 
 const NO_TYPES: NodeTypes = Object.freeze({ type: undefined, matches: Object.freeze([]), safe: null });
@@ -58,6 +61,7 @@ export function classifyNodeName(state: SensitiveDataState, node: TSESTree.Node)
     const expression = unwrapExpression(node);
     if (expression.type === AST_NODE_TYPES.MemberExpression && isNetworkRuleAddress(match, ownerName(expression.object))) return undefined;
     if (expression.type === AST_NODE_TYPES.MemberExpression && match.category === 'credentials' && isKeyOfPair(services, expression)) return undefined;
+    if (expression.type === AST_NODE_TYPES.MemberExpression && isNameKey(state, name)) return undefined;
     const value = expression.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, expression) : undefined;
     return value && holdsId(sourceCode, services, match, value) ? undefined : match;
   }
@@ -83,6 +87,38 @@ function isKeyOfPair(services: TypeServices | undefined, member: TSESTree.Member
   }
 }
 
+/**
+ * Whether the file itself says `key` holds a name: somewhere in it, `key` (two words or more) is written with a value
+ * whose name talks about the same data (`secretKey: req.params.secretName`): then `{ secretKey: s.secretKey }` and
+ * `secret.secretKey` in that file are the secret's name too. One-word keys (`token`) are never learned.
+ */
+function isNameKey(state: SensitiveDataState, key: string): boolean {
+  if (splitWords(key).length < 2) return false;
+  state.nameKeys ??= collectNameKeys(state);
+  return state.nameKeys.has(key);
+}
+
+function collectNameKeys(state: SensitiveDataState): ReadonlySet<string> {
+  const keys = new Set<string>();
+  const visitorKeys = state.context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const pending: TSESTree.Node[] = [state.context.sourceCode.ast as TSESTree.Node];
+  while (pending.length > 0) {
+    const node = pending.pop() as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && node.key.type === AST_NODE_TYPES.Identifier) {
+      const key = node.key.name;
+      const words = splitWords(key);
+      const valueName = words.length >= 2 ? nodeName(node.value) : undefined;
+      if (valueName !== undefined && classifyName(key, state.policy) && nameTalksAbout(valueName, state.policy) && splitWords(valueName)[0] === words[0]) keys.add(key);
+    }
+    for (const field of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[field];
+      if (Array.isArray(value)) for (const item of value) { if (item && typeof item === 'object') pending.push(item as TSESTree.Node); }
+      else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') pending.push(value as TSESTree.Node);
+    }
+  }
+  return keys;
+}
+
 /** A property key and the value written under it (`{ sessionId: session.id }`): the key's name, unless the value is an id. */
 export function classifyKeyedValue(state: SensitiveDataState, key: string, value: TSESTree.Node): SensitiveMatch | undefined {
   const match = classifyName(key, state.policy);
@@ -90,6 +126,7 @@ export function classifyKeyedValue(state: SensitiveDataState, key: string, value
   // The value's own name says what it is: `{ secretKey: req.params.secretName }` holds a name, not the secret.
   const valueName = nodeName(value);
   if (valueName !== undefined && nameTalksAbout(valueName, state.policy)) return undefined;
+  if (isNameKey(state, key)) return undefined;
   const expression = unwrapExpression(value);
   if (expression.type === AST_NODE_TYPES.MemberExpression && isNetworkRuleAddress(match, ownerName(expression.object))) return undefined;
   if (expression.type === AST_NODE_TYPES.MemberExpression && match.category === 'credentials' && isKeyOfPair(typedSupport(state)?.services, expression)) return undefined;

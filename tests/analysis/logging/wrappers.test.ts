@@ -51,6 +51,21 @@ viaMember({ ip: '1' }); viaCall(ctx, { token: () => '' }); destructured({ a: use
       hits: ['console console.log [c.ip]', 'console console.log [`token ${u.token(c)}`]', 'console console.log [a]', 'console console.log [JSON.stringify(c)]', 'console rendered [user]'],
     },
     {
+      name: 'look-alikes: a parameter only tested, compared or hashed before the write; the branches of a conditional are written',
+      code: `declare const audit: { record(e: unknown): void }; declare function hashOf(v: string): string; declare const email: string; declare const id: string;
+function byHash(userId: string, mail?: string) { const actor = userId === 'unknown' && mail ? hashOf(mail) : userId; audit.record({ actor, known: typeof mail, has: !mail }); }
+function either(userId: string, mail?: string) { audit.record({ actor: mail ? mail : userId }); }
+byHash(id, email); either(id, email);`,
+      hits: ['audit audit.record [{ actor, known: typeof mail, has: !mail }]', 'audit audit.record [{ actor: mail ? mail : userId }]', 'audit byHash [id]', 'audit either [id, email]'],
+    },
+    {
+      name: "the written properties of an options parameter: an object literal passed there has those values checked",
+      code: `declare const audit: { record(e: unknown): void }; declare const email: string; declare const id: string; declare const opts: { comment: string };
+function recordActivity(o: { userId: string; comment: string; ip: string }) { audit.record({ user: o.userId, comment: o.comment, n: o.comment.length }); }
+recordActivity({ userId: id, comment: \`granted to \${email}\`, ip: '1' }); recordActivity(opts as never); recordActivity({ userId: id, comment: 'literal', ip: email });`,
+      hits: ['audit audit.record [{ user: o.userId, comment: o.comment, n: o.comment.length }]', 'audit recordActivity [id, `granted to ${email}`]', 'audit recordActivity [id]'],
+    },
+    {
       name: 'an audit wrapper: the request context passed to it is not logged',
       code: `declare const audit: { record(e: unknown): void }; declare const req: unknown; declare const event: unknown;
 function recordFor(request: unknown, entry: unknown) { audit.record(entry); audit.record(request); }

@@ -25,9 +25,10 @@
  * framework's request or response type.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName } from '../../ast/keys.js';
+import { staticKeyName, staticPropertyName } from '../../ast/keys.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
 import { createAuditEventReader } from '../../audit-event.js';
+import { ASSOCIATION_OPTIONS } from '../../data-access/index.js';
 import { namesPerson } from '../../flow/records.js';
 import { calleePath, splitWords } from '../../matchers.js';
 import { typedInfo, type SinkState } from './state.js';
@@ -124,11 +125,49 @@ export function auditLoggedArguments(state: SinkState, call: TSESTree.CallExpres
   });
   const event = state.auditEvents.eventOf(call);
   if (event && !isRequestContext(state, event.argument)) {
-    return call.arguments.filter((argument) => argument === event.argument || isStringExpression(argument));
+    return withoutAssociations(call, call.arguments.filter((argument) => argument === event.argument || isStringExpression(argument)));
   }
   const written = call.arguments.filter((argument) => argument.type === AST_NODE_TYPES.SpreadElement || !isRequestContext(state, argument));
   const record = written.length === 0 ? savedRecord(call) : undefined;
-  return record ? [record] : written;
+  return record ? [record] : withoutAssociations(call, written);
+}
+
+/**
+ * `Model.createWithCtx(ctx, { name, authentications: [a] }, { include: 'authentications' })`: the associations an
+ * ORM's write options name (`ASSOCIATION_OPTIONS`) are other rows, not the record's values; the values object is
+ * written without them (its other properties, each under its key), and the options object is not an event.
+ */
+function withoutAssociations(call: TSESTree.CallExpression, written: readonly TSESTree.Node[]): readonly TSESTree.Node[] {
+  const options = call.arguments.find((argument): argument is TSESTree.ObjectExpression => argument.type === AST_NODE_TYPES.ObjectExpression && associationsOf(argument) !== undefined);
+  const associations = options ? associationsOf(options) : undefined;
+  if (!options || !associations) return written;
+  return written.flatMap((argument): TSESTree.Node[] => {
+    if (argument === options) return [];
+    const value = unwrapExpression(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression || !value.properties.some((property) => property.type === AST_NODE_TYPES.Property && associations.has(staticKeyName(property.key, property.computed) ?? ''))) {
+      return [argument];
+    }
+    return value.properties.filter((property) => property.type !== AST_NODE_TYPES.Property || !associations.has(staticKeyName(property.key, property.computed) ?? '')).map((property) => (property.type === AST_NODE_TYPES.Property ? property : property.argument));
+  });
+}
+
+/** The association names an options object lists: `include: 'a'`, `include: ['a', { association: 'b' }]`. */
+function associationsOf(options: TSESTree.ObjectExpression): ReadonlySet<string> | undefined {
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !ASSOCIATION_OPTIONS.has(staticKeyName(property.key, property.computed) ?? '')) continue;
+    const names = new Set<string>();
+    const value = unwrapExpression(property.value);
+    for (const item of value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]) {
+      if (item?.type === AST_NODE_TYPES.Literal && typeof item.value === 'string') names.add(item.value);
+      if (item?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const inner of item.properties) {
+          if (inner.type === AST_NODE_TYPES.Property && staticKeyName(inner.key, inner.computed) === 'association' && inner.value.type === AST_NODE_TYPES.Literal && typeof inner.value.value === 'string') names.add(inner.value.value);
+        }
+      }
+    }
+    return names.size > 0 ? names : undefined;
+  }
+  return undefined;
 }
 
 /** `user.saveWithCtx(ctx)`: a save on a person's record, with only a context beside it, writes the person's changes. */

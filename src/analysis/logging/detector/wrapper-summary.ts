@@ -24,6 +24,8 @@ export interface WrapperSummary {
   readonly restFrom: number | undefined;
   /** The kind of the sink reached. */
   readonly kind: SinkKind;
+  /** Parameter index → the properties of it that are written (`opts.comment`): an object literal passed there has those values written. */
+  readonly members: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 /** The sink of a call other than a wrapper's (library logger, audit, configured): injected by detect.ts. */
@@ -51,9 +53,18 @@ function children(node: TSESTree.Node, keys: Keys): TSESTree.Node[] {
  * `ctx` in `ctx.request.ip` (a member of it is written, not it: the wrapper's own file reports that member), not a
  * property name, not a callee.
  */
-function readNames(node: TSESTree.Node, keys: Keys, out: Set<string>): void {
+function readNames(node: TSESTree.Node, keys: Keys, out: Set<string>, members?: Map<string, Set<string>>): void {
   if (node.type === AST_NODE_TYPES.Identifier) {
     const parent = node.parent;
+    if (members && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier) {
+      const above = parent.parent;
+      const whole = !(above?.type === AST_NODE_TYPES.MemberExpression && above.object === parent) && !(above?.type === AST_NODE_TYPES.CallExpression && above.callee === parent);
+      if (whole) {
+        const props = members.get(node.name) ?? new Set<string>();
+        props.add(parent.property.name);
+        members.set(node.name, props);
+      }
+    }
     const partial = (parent?.type === AST_NODE_TYPES.MemberExpression && (parent.object === node || (parent.property === node && !parent.computed))) ||
       (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) ||
       (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node);
@@ -62,9 +73,19 @@ function readNames(node: TSESTree.Node, keys: Keys, out: Set<string>): void {
   }
   // A value handed to another call is not written whole (`${user.getToken(ctx)}`), unless the call only renders it.
   if (node.type === AST_NODE_TYPES.CallExpression && !isRendering(node)) return;
+  // A test, a comparison or a `typeof` writes a boolean or a type name, not the value: `email ? hash(email) : id`.
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    readNames(node.consequent, keys, out, members);
+    readNames(node.alternate, keys, out, members);
+    return;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator)) return;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator !== '-' && node.operator !== '+' && node.operator !== '~') return;
   if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) return;
-  for (const child of children(node, keys)) readNames(child, keys, out);
+  for (const child of children(node, keys)) readNames(child, keys, out, members);
 }
+
+const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
 
 /** `JSON.stringify(x)`, `String(x)`, `util.inspect(x)`, `util.format(…)`: calls that write their argument whole into a string. */
 function isRendering(call: TSESTree.CallExpression): boolean {
@@ -77,6 +98,7 @@ function isRendering(call: TSESTree.CallExpression): boolean {
 }
 
 interface Reach {
+  members: Map<number, Set<string>>;
   params: Set<number>;
   restFrom: number | undefined;
   kind: SinkKind | undefined;
@@ -88,7 +110,7 @@ function compute(state: SinkState, fn: FunctionNode, base: BaseSink, depth: numb
   if (names.size === 0 && rest === undefined) return undefined;
   // name → the parameter indices it carries (parameters, and `const`s built from them).
   const carries = new Map<string, Set<number>>([...names].map(([name, index]) => [name, new Set([index])]));
-  const reach: Reach = { params: new Set(), restFrom: undefined, kind: undefined };
+  const reach: Reach = { params: new Set(), members: new Map(), restFrom: undefined, kind: undefined };
   const addRest = (from: number): void => {
     reach.restFrom = reach.restFrom === undefined ? from : Math.min(reach.restFrom, from);
   };
@@ -104,11 +126,21 @@ function compute(state: SinkState, fn: FunctionNode, base: BaseSink, depth: numb
       if (sink) {
         for (const argument of sink.args) {
           const read = new Set<string>();
-          readNames(argument, keys, read);
+          const partial = new Map<string, Set<string>>();
+          readNames(argument, keys, read, partial);
           for (const name of read) for (const index of carries.get(name) ?? []) reach.params.add(index);
+          // `opts.comment` of a parameter itself (not of a local built from one): that property of an object literal
+          for (const [name, props] of partial) {
+            const index = names.get(name);
+            if (index === undefined) continue;
+            const known = reach.members.get(index) ?? new Set<string>();
+            for (const prop of props) known.add(prop);
+            reach.members.set(index, known);
+          }
           if (read.has('arguments') && !isArrow(fn)) addRest(0);
           if (rest !== undefined && restIndex !== undefined && read.has(rest)) addRest(restIndex);
-          if (read.size > 0 && reach.kind === undefined && (reach.params.size > 0 || reach.restFrom !== undefined)) reach.kind = sink.kind;
+          const reached = reach.params.size > 0 || reach.restFrom !== undefined || reach.members.size > 0;
+          if ((read.size > 0 || partial.size > 0) && reach.kind === undefined && reached) reach.kind = sink.kind;
         }
       }
     }
@@ -116,7 +148,7 @@ function compute(state: SinkState, fn: FunctionNode, base: BaseSink, depth: numb
   };
   if (fn.body && fn.body.range[1] - fn.body.range[0] <= MAX_WRAPPER_BODY) visit(fn.body);
   if (reach.kind === undefined) return undefined;
-  return { params: reach.params, restFrom: reach.restFrom, kind: reach.kind };
+  return { params: reach.params, members: reach.members, restFrom: reach.restFrom, kind: reach.kind };
 }
 
 function isArrow(fn: FunctionNode): boolean {
@@ -153,6 +185,17 @@ function wrapperSinkAt(state: SinkState, call: TSESTree.CallExpression, base: Ba
     if (argument.type === AST_NODE_TYPES.SpreadElement) return summary.restFrom !== undefined || index <= highest;
     // What an audit call resolves its actor from is not written (audit-args.ts), through a wrapper neither.
     return reaches(index) && !(summary.kind === 'audit' && isRequestContext(state, argument));
+  });
+  // An object literal at a position whose properties are written: those properties' values (`{ comment: \`… ${email}\` }`).
+  call.arguments.forEach((argument, index) => {
+    const props = summary.members.get(index);
+    const object = unwrapExpression(argument);
+    if (!props || reaches(index) || object.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+      if (key !== undefined && props.has(key) && mayCarryData(property.value)) args.push(property.value as TSESTree.Expression);
+    }
   });
   if (args.length === 0) return undefined;
   return { kind: summary.kind, name: state.sourceCode.getText(unwrapExpression(call.callee)).replace(/\s*\n\s*/gu, ''), args };
