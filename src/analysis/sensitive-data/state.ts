@@ -101,7 +101,7 @@ function isNameKey(state: SensitiveDataState, key: string): boolean {
 function collectNameKeys(state: SensitiveDataState): ReadonlySet<string> {
   const keys = new Set<string>();
   const visitorKeys = state.context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
-  const pending: TSESTree.Node[] = [state.context.sourceCode.ast as TSESTree.Node];
+  const pending: TSESTree.Node[] = [state.context.sourceCode.ast];
   while (pending.length > 0) {
     const node = pending.pop() as TSESTree.Node;
     if (node.type === AST_NODE_TYPES.Property && !node.computed && node.key.type === AST_NODE_TYPES.Identifier) {
