@@ -63,16 +63,34 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+/** Per file text: whether it names any send method at all (most files do not: no function of theirs is searched). */
+const namesSendMethod = new WeakMap<object, boolean>();
+
+function mayNameSendMethod(state: FlowState): boolean {
+  const ast = state.sourceCode.ast;
+  let known = namesSendMethod.get(ast);
+  if (known === undefined) {
+    const text = state.sourceCode.text;
+    known = [...MAIL_TABLES.mirroredMethods, ...MAIL_TABLES.sendMethods.keys()].some((method) => text.includes(`${method}(`));
+    namesSendMethod.set(ast, known);
+  }
+  return known;
+}
+
+const NO_MESSAGES: ReadonlySet<string> = new Set();
+
 function messagesOf(state: FlowState, fn: TSESTree.Node): ReadonlySet<string> {
   let found = sentMessages.get(fn);
   if (found) return found;
+  if (!mayNameSendMethod(state)) return NO_MESSAGES;
   const texts = new Set<string>();
+  const keys = state.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
   let budget = MAX_SEARCH;
   const visit = (node: TSESTree.Node): void => {
     if (budget-- <= 0) return;
     if (node.type === AST_NODE_TYPES.CallExpression && isMailSend(state, node)) addMessage(state, node.arguments[0], texts);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) visit(item);
       } else if (isNode(value)) {

@@ -22,6 +22,7 @@ import type { FunctionNode } from '../ast/functions.js';
 import { staticKeyName, staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { findExport, lookupBinding, moduleSource, resolveImport } from '../modules.js';
+import { fileText } from '../modules/files.js';
 import { classifyName } from '../sensitive-data/names.js';
 import { getTypeServices } from '../types/services.js';
 
@@ -33,6 +34,9 @@ const MAX_NODES = 3000;
 const MASK_CHARACTERS = /^[*•●·xX#_\-.\s]+$/u;
 /** Literals that say the value was taken out: `[REDACTED]`, `<filtered>`, `**masked**`, `[hidden]`, `[removed]`. */
 const MASK_WORDS = /redact|mask|filter|hidden|censor|remov|omit|scrub|obfuscat/iu;
+
+/** What a module that defines or re-exports a masking helper must contain somewhere (see {@link imported}). */
+const MAY_MASK = /['"`][^'"`\n]{0,24}(?:\*{2,}|[•●]|redact|mask|filter|hidden|censor|remov|omit|scrub|obfuscat)|\bdelete\b|=\s*undefined\b|\bexport\b[^;]*\bfrom\b/iu;
 
 /** Per process, per policy: the verdict per function node. */
 const verdicts = new WeakMap<Policy, WeakMap<FunctionNode, boolean>>();
@@ -212,7 +216,11 @@ function imported(context: Context, helpers: ImportedHelpers, source: string, na
   let found = helpers.get(key);
   if (found === undefined) {
     const file = resolveImport(context.filename, source);
-    const target = file === undefined ? undefined : findExport(file, name, moduleSource(getTypeServices(context)?.program));
+    const program = getTypeServices(context)?.program;
+    // Untyped, a module whose text shows no mask, delete or `undefined` write, and re-exports nothing, has no masking
+    // helper: it is not parsed (most imports of a file are models, presenters, errors).
+    const text = file === undefined || program ? undefined : fileText(file);
+    const target = file === undefined || (text !== undefined && !MAY_MASK.test(text)) ? undefined : findExport(file, name, moduleSource(program));
     found = functionOf(target?.node) ?? null;
     helpers.set(key, found);
   }

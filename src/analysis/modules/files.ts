@@ -183,6 +183,11 @@ export function fileMayExport(file: string, name: string): boolean {
   return may;
 }
 
+/** The text of a file on disk (read once, cached with its record); undefined when it cannot be read. */
+export function fileText(file: string): string | undefined {
+  return recordOf(path.resolve(file))?.text;
+}
+
 /**
  * What the file on disk declares its export `name` as, read from the text (see `declarations.ts`); undefined when the
  * text does not say it unambiguously or the file cannot be read. Cached with the file's record.

@@ -127,6 +127,12 @@ function typedCallable(state: SinkState, callee: TSESTree.Node): Detection {
     : undefined;
 }
 
+/** Whether a member call's method is one some logger, child logger, bound log function or tracker has. */
+function mayLog(member: TSESTree.MemberExpression): boolean {
+  const method = staticPropertyName(member);
+  return method === undefined || LOGGER_TABLES.anyLogMethod.has(method) || BINDINGS_METHODS.has(method);
+}
+
 /** A call of a function value: `dbg('x')`, `debug('app')('x')`, `info(x)` with `const info = console.info.bind(console)`. */
 function detectCallable(state: SinkState, callee: TSESTree.Node): Detection {
   const value = classify(state, callee);
@@ -138,6 +144,9 @@ function detectCallable(state: SinkState, callee: TSESTree.Node): Detection {
 
 function detect(state: SinkState, call: TSESTree.CallExpression): Detection {
   const callee = unwrapExpression(call.callee);
+  // `User.findOne(…)`, `presenter.present(…)`: a method no logger has is never a log call; its receiver (often an import
+  // of a large module) is not worth identifying.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !mayLog(callee)) return undefined;
   const callable = detectCallable(state, callee);
   if (callable !== undefined && callable !== 'none') return callable;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return detectMember(state, callee);
