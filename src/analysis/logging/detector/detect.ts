@@ -127,10 +127,16 @@ function typedCallable(state: SinkState, callee: TSESTree.Node): Detection {
     : undefined;
 }
 
-/** Whether a member call's method is one some logger, child logger, bound log function or tracker has. */
+/**
+ * Whether a member call may log: false only for a method no logger, child logger, bound log function or tracker has,
+ * called on a capitalised name (a class or model: `User.findOne`), whose module is not worth loading. A lower-case
+ * receiver may be a logger with custom levels (`logger.metric`).
+ */
 function mayLog(member: TSESTree.MemberExpression): boolean {
   const method = staticPropertyName(member);
-  return method === undefined || LOGGER_TABLES.anyLogMethod.has(method) || BINDINGS_METHODS.has(method);
+  if (method === undefined || LOGGER_TABLES.anyLogMethod.has(method) || BINDINGS_METHODS.has(method)) return true;
+  const receiver = unwrapExpression(member.object);
+  return !(receiver.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(receiver.name));
 }
 
 /** A call of a function value: `dbg('x')`, `debug('app')('x')`, `info(x)` with `const info = console.info.bind(console)`. */
@@ -144,7 +150,7 @@ function detectCallable(state: SinkState, callee: TSESTree.Node): Detection {
 
 function detect(state: SinkState, call: TSESTree.CallExpression): Detection {
   const callee = unwrapExpression(call.callee);
-  // `User.findOne(…)`, `presenter.present(…)`: a method no logger has is never a log call; its receiver (often an import
+  // `User.findOne(…)`: a method no logger has, on a class or model, is never a log call; its receiver (often an import
   // of a large module) is not worth identifying.
   if (callee.type === AST_NODE_TYPES.MemberExpression && !mayLog(callee)) return undefined;
   const callable = detectCallable(state, callee);
