@@ -4,12 +4,14 @@
  * reshapes its input does not. Both modes: an unknown call under a sensitive key is reported by the key (untyped and
  * typed), and typed mode also reads the helper's return type (a generic `T` gives back the record's type).
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-sensitive-data-in-logs.js';
+import { moduleStats } from '../../src/analysis/modules.js';
 import { fixturesDir } from '../rule-tester.js';
+import { ruleConfig } from './no-sensitive-data-in-logs.cases.js';
 
 const linter = new Linter({ configType: 'flat' });
 const FILE = path.join(fixturesDir, 'masking', 'probe.ts');
@@ -29,13 +31,7 @@ function reportedLines(snippet: string, typed: boolean): number[] {
   const offset = HEAD.split('\n').length - 1;
   const messages = linter.verify(
     HEAD + snippet,
-    {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser, ...(typed ? { parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } } : {}) },
-      plugins: { compliance: { rules: { 'no-sensitive-data-in-logs': rule as never } } },
-      rules: { 'compliance/no-sensitive-data-in-logs': 'error' },
-      settings: { compliance: { regulations: { gdpr: true } } },
-    },
+    ruleConfig(typed, { compliance: { regulations: { gdpr: true } } }),
     { filename: FILE },
   );
   return messages.map(message => (message.ruleId ? message.line - offset : -1));
@@ -55,6 +51,40 @@ describe('imported masking helpers, by what they do', () => {
       expect(reportedLines(`logger.info({ token: ${helper}(payload) });\nlogger.info(${helper}(login));`, typed)).toEqual(typed ? [1, 2] : [1]);
     });
   }
+});
+
+describe('imported modules: re-exports followed, modules with no mask in their text not parsed (untyped)', () => {
+  const SNIPPET = [
+    "import { cleaned, maskWithX } from './reexports.js';",
+    "import { withStamp } from './shapes.js';",
+    'logger.info({ token: cleaned(payload) }, { token: maskWithX(payload) });',
+    'logger.info({ token: withStamp(payload) });',
+  ].join('\n');
+  for (const typed of [true, false]) {
+    it(`${typed ? 'typed' : 'untyped'}: helpers re-exported by a barrel mask (a run of x is a mask); a reshaping helper does not`, () => {
+      expect(reportedLines(SNIPPET, typed)).toEqual([4]);
+    });
+  }
+  it('untyped: a module whose text shows no mask is not parsed for masking helpers; one that shows a mask still masks', () => {
+    // fresh copies, so that no earlier test has parsed them
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compliance-masks-'));
+    try {
+      for (const name of ['shapes.ts', 'x-mask.ts']) fs.copyFileSync(path.join(fixturesDir, 'masking', name), path.join(dir, name));
+      const local = new Linter({ configType: 'flat', cwd: dir });
+      const lint = (code: string): number[] =>
+        local
+          .verify(HEAD.replace(/^import starHidden.*\n^import \* as helpers.*\n/mu, '') + code, ruleConfig(false), { filename: path.join(dir, 'probe.ts') })
+          .map(message => message.line);
+      // both modules export by a list, which only a parse of the whole module resolves
+      const before = moduleStats.parsed;
+      const reshaped = lint("import { withStamp } from './shapes.js';\nlogger.info({ token: withStamp(payload) });");
+      const afterShapes = moduleStats.parsed - before;
+      const masked = lint("import { maskWithX } from './x-mask.js';\nlogger.info({ token: maskWithX(payload) });");
+      expect({ reshaped: reshaped.length, afterShapes, masked }).toEqual({ reshaped: 1, afterShapes: 0, masked: [] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('masking helpers of the linted file', () => {

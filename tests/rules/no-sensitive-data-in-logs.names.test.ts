@@ -5,10 +5,9 @@
  */
 import path from 'node:path';
 import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-sensitive-data-in-logs.js';
 import { fixturesDir } from '../rule-tester.js';
+import { ruleConfig } from './no-sensitive-data-in-logs.cases.js';
 
 type Settings = Record<string, unknown>;
 const GDPR: Settings = { compliance: { regulations: { gdpr: true } } };
@@ -40,16 +39,7 @@ const linter = new Linter({ configType: 'flat' });
 function findings(code: string, typed: boolean, settings: Settings = {}): string[] {
   const messages = linter.verify(
     code,
-    {
-      files: ['**/*.ts'],
-      languageOptions: {
-        parser: tseslint.parser,
-        ...(typed ? { parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } } : {}),
-      },
-      plugins: { compliance: { rules: { 'no-sensitive-data-in-logs': rule as never } } },
-      rules: { 'compliance/no-sensitive-data-in-logs': 'error' },
-      settings,
-    },
+    ruleConfig(typed, settings),
     { filename: path.join(fixturesDir, 'file.ts') },
   );
   return messages.map(message => (message.ruleId ? `${message.line}:${message.column}` : `fatal ${message.message}`));
@@ -257,8 +247,11 @@ const networkRules = {
   ],
 };
 
-// The `contacts` of an OAuth client registration (RFC 7591) are e-mail addresses; a count of them is not.
+// The `contacts` of an OAuth client registration (RFC 7591) are e-mail addresses; a count of them is not. A provider's
+// session data kept for a user (`authData`: its refresh token) is a credential; its id is not.
 const contacts = [
+  bad(`${PINO}export function f(user: { auth_data: string | null }) {\n  const authData = user.auth_data;\n  logger.warn(\`Session data isn't valid JSON: \${authData}\`);\n}`, ['authData}']),
+  good(`${PINO}export function f(row: { authDataId: string }) {\n  logger.warn({ authDataId: row.authDataId });\n}`),
   bad(`${PINO}export function f(body: { contacts: string[] }) {\n  const { contacts } = body;\n  logger.info({ clientId: 'c', contacts });\n}`, ['contacts });'], GDPR),
   good(`${PINO}export function f(body: { contacts: string[] }) {\n  logger.info({ contactsCount: body.contacts.length });\n}`, GDPR),
 ];

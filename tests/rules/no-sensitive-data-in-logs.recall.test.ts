@@ -5,46 +5,12 @@
  */
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import rule, { type MessageIds, type Options } from '../../rules/no-sensitive-data-in-logs.js';
-import { citeControls } from '../../src/analysis/controls.js';
-import { CATEGORY_TITLES } from '../../src/regulations/defaults.js';
-import { resolvePolicy } from '../../src/settings.js';
+import rule from '../../rules/no-sensitive-data-in-logs.js';
 import { fixturesDir, typedTester, untypedTester } from '../rule-tester.js';
-
-type Settings = Record<string, unknown>;
-
-interface Finding {
-  readonly what: string;
-  readonly sink: string;
-  readonly category?: string;
-  /** The category text when it is not the title (origins: `mail recipient: contact data`). */
-  readonly detail?: string;
-  /** `[from, to, property]`: the "remove the property" suggestion. */
-  readonly drop?: readonly [string, string, string];
-}
+import { caseBuilders } from './no-sensitive-data-in-logs.cases.js';
 
 const GDPR = { compliance: { regulations: { gdpr: true } } };
-
-function invalid(name: string, code: string, findings: Finding[], settings: Settings = GDPR): InvalidTestCase<MessageIds, [Options]> {
-  return {
-    name,
-    code,
-    settings,
-    errors: findings.map(({ what, sink, category = 'contactData', detail, drop }) => ({
-      messageId: 'sensitiveDataInLog' as const,
-      data: {
-        what,
-        sink,
-        category: detail ?? (CATEGORY_TITLES as Record<string, string>)[category] ?? category,
-        controls: citeControls(resolvePolicy(settings), { checks: ['masking'], categories: [category] }),
-      },
-      ...(drop ? { suggestions: [{ messageId: 'suggestDropProperty' as const, data: { property: drop[2] }, output: code.replace(drop[0], drop[1]) }] } : {}),
-    })),
-  };
-}
-
-const valid = (name: string, code: string, settings: Settings = GDPR): ValidTestCase<[Options]> => ({ name, code, settings });
+const { invalid, valid } = caseBuilders('contactData', GDPR);
 
 const AUDIT = { compliance: { regulations: { gdpr: true }, audit: { calls: ['*.saveWithCtx', '*.createWithCtx', '*.destroyWithCtx', 'audit.log'] } } };
 const CTX = `interface AppContext { auth: { token: string; user: { id: string } }; ip: string }

@@ -4,50 +4,11 @@
  * modules are skipped. Both modes; each positive sits beside a look-alike negative.
  */
 import path from 'node:path';
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import rule, { type MessageIds, type Options } from '../../rules/no-sensitive-data-in-logs.js';
-import { citeControls } from '../../src/analysis/controls.js';
-import { CATEGORY_TITLES } from '../../src/regulations/defaults.js';
-import { resolvePolicy } from '../../src/settings.js';
+import rule from '../../rules/no-sensitive-data-in-logs.js';
 import { fixturesDir, typedTester, untypedTester } from '../rule-tester.js';
+import { caseBuilders } from './no-sensitive-data-in-logs.cases.js';
 
-type Settings = Record<string, unknown>;
-
-interface Finding {
-  readonly what: string;
-  readonly sink: string;
-  readonly category?: string;
-  /** The category text when it is not the title (typed findings: `AppContext.auth.token: credentials`). */
-  readonly detail?: string;
-  /** `[from, to, property]`: the "remove the property" suggestion. */
-  readonly drop?: readonly [string, string, string];
-}
-
-function invalid(name: string, code: string, findings: Finding[], settings: Settings = {}, filename?: string): InvalidTestCase<MessageIds, [Options]> {
-  return {
-    name,
-    code,
-    settings,
-    ...(filename ? { filename } : {}),
-    errors: findings.map(({ what, sink, category = 'credentials', detail, drop }) => ({
-      messageId: 'sensitiveDataInLog' as const,
-      data: {
-        what,
-        sink,
-        category: detail ?? (CATEGORY_TITLES as Record<string, string>)[category] ?? category,
-        controls: citeControls(resolvePolicy(settings), { checks: ['masking'], categories: [category] }),
-      },
-      suggestions: drop ? [{ messageId: 'suggestDropProperty' as const, data: { property: drop[2] }, output: code.replace(drop[0], drop[1]) }] : [],
-    })),
-  };
-}
-
-const valid = (name: string, code: string, settings: Settings = {}, filename?: string): ValidTestCase<[Options]> => ({
-  name,
-  code,
-  settings,
-  ...(filename ? { filename } : {}),
-});
+const { invalid, valid } = caseBuilders('credentials');
 
 const CTX = `interface AppContext { auth: { token: string; user: { id: string } }; ip: string }
 declare const model: { saveWithCtx(ctx: AppContext): Promise<void> };

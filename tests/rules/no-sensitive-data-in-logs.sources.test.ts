@@ -5,29 +5,17 @@
  */
 import path from 'node:path';
 import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-sensitive-data-in-logs.js';
 import { ORIGINS } from '../../src/analysis/flow/origins.js';
 import { fixturesDir } from '../rule-tester.js';
+import { ruleConfig } from './no-sensitive-data-in-logs.cases.js';
 
 type Mode = 'untyped' | 'typed';
 
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 
 function config(mode: Mode, settings: Record<string, unknown>): Linter.Config[] {
-  return [
-    {
-      files: ['**/*.ts'],
-      languageOptions: {
-        parser: tseslint.parser,
-        ...(mode === 'typed' ? { parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } } : {}),
-      },
-      plugins: { compliance: { rules: { 'no-sensitive-data-in-logs': rule as never } } },
-      rules: { 'compliance/no-sensitive-data-in-logs': 'error' },
-      settings: { compliance: settings },
-    },
-  ];
+  return [ruleConfig(mode === 'typed', { compliance: settings })];
 }
 
 const linter = new Linter({ configType: 'flat' });

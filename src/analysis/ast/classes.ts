@@ -1,6 +1,8 @@
 /** The class a `this` refers to. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { functionOf, type FunctionNode } from './functions.js';
+import { staticKeyName } from './keys.js';
 
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -18,6 +20,16 @@ export function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
     ) {
       return undefined;
     }
+  }
+  return undefined;
+}
+
+/** `this.name(…)` → the method or function-valued field `name` of the class `member` is in (not a getter or setter). */
+export function thisMethod(member: TSESTree.MemberExpression, name: string): FunctionNode | undefined {
+  for (const element of enclosingClass(member)?.body.body ?? []) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== 'method') continue;
+    if (staticKeyName(element.key, element.computed) === name) return functionOf(element);
   }
   return undefined;
 }

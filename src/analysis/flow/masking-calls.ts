@@ -86,7 +86,7 @@ export function isMaskingCall(detector: MaskingDetector, call: TSESTree.CallExpr
         result = detector.names.names.has(last) || detector.names.words.has(words[0] ?? '') || isProtectingName(words);
       }
       if (!result && call.arguments.length > 0) {
-        const fn = calledFunction(detector.context, detector.helpers, call);
+        const fn = calledFunction(call, detector);
         result = fn !== undefined && isMaskingFunction(fn, detector.policy);
       }
     }

@@ -17,9 +17,9 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Policy } from '../../policy.js';
-import { enclosingClass } from '../ast/classes.js';
-import type { FunctionNode } from '../ast/functions.js';
-import { staticKeyName, staticPropertyName } from '../ast/keys.js';
+import { thisMethod } from '../ast/classes.js';
+import { functionOf, type FunctionNode, isFunctionNode } from '../ast/functions.js';
+import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { findExport, lookupBinding, moduleSource, resolveImport } from '../modules.js';
 import { fileText } from '../modules/files.js';
@@ -30,13 +30,15 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Nodes of a body read at most: a masking helper is short. */
 const MAX_NODES = 3000;
-/** Mask characters only (`***`, `••••`, `xxxx`, `#`). */
-const MASK_CHARACTERS = /^[*•●·xX#_\-.\s]+$/u;
+/** A mask character (`***`, `••••`, `xxxx`, `#`). */
+const MASK_CHARACTER = '[*•●·xX#_\\-.\\s]';
+/** Mask characters only. */
+const MASK_CHARACTERS = new RegExp(`^${MASK_CHARACTER}+$`, 'u');
 /** Literals that say the value was taken out: `[REDACTED]`, `<filtered>`, `**masked**`, `[hidden]`, `[removed]`. */
 const MASK_WORDS = /redact|mask|filter|hidden|censor|remov|omit|scrub|obfuscat/iu;
 
 /** What a module that defines or re-exports a masking helper must contain somewhere (see {@link imported}). */
-const MAY_MASK = /['"`][^'"`\n]{0,24}(?:\*{2,}|[•●]|redact|mask|filter|hidden|censor|remov|omit|scrub|obfuscat)|\bdelete\b|=\s*undefined\b|\bexport\b[^;]*\bfrom\b/iu;
+const MAY_MASK = new RegExp(`['"\`](?:${MASK_CHARACTER}{3,}['"\`]|[^'"\`\\n]{0,24}(?:${MASK_WORDS.source}))|\\bdelete\\b|=\\s*undefined\\b|\\bexport\\b[^;]*\\bfrom\\b`, 'iu');
 
 /** Per process, per policy: the verdict per function node. */
 const verdicts = new WeakMap<Policy, WeakMap<FunctionNode, boolean>>();
@@ -76,17 +78,11 @@ function computeVerdict(fn: FunctionNode, policy: Policy): boolean {
     if (node.type === AST_NODE_TYPES.Identifier && node.name === parameter) facts.readsParameter = true;
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && owner === fn) facts.returns = true;
     if (!facts.masks && masksByKey(node, policy, consts)) facts.masks = true;
-    const nextOwner = node !== fn && isFunction(node) ? node : owner;
+    const nextOwner = node !== fn && isFunctionNode(node) ? node : owner;
     for (const child of children(node)) visit(child, nextOwner);
   };
   visit(fn.body, fn);
   return facts.masks && facts.returns && facts.readsParameter;
-}
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
 }
 
 /** The child nodes of `node` (ESTree keys; parents and type annotations left out). */
@@ -165,7 +161,7 @@ function isKeyDecided(node: TSESTree.Node): boolean {
       default:
         break;
     }
-    if (isFunction(current) && current.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (isFunctionNode(current) && current.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
   }
   return false;
 }
@@ -195,16 +191,6 @@ function masksByKey(node: TSESTree.Node, policy: Policy, consts: ReadonlyMap<str
   }
 }
 
-function functionOf(node: TSESTree.Node | null | undefined): FunctionNode | undefined {
-  if (!node) return undefined;
-  const value = unwrapExpression(node);
-  if (isFunction(value)) return value;
-  if (value.type === AST_NODE_TYPES.VariableDeclarator) return functionOf(value.init);
-  if (value.type === AST_NODE_TYPES.MethodDefinition || value.type === AST_NODE_TYPES.PropertyDefinition) return functionOf(value.value);
-  if (value.type === AST_NODE_TYPES.ExportDefaultDeclaration) return functionOf(value.declaration);
-  return undefined;
-}
-
 /**
  * The functions imported helpers resolve to, per linted file (one map per masking detector): keyed by specifier and
  * imported name, null when not followable.
@@ -227,26 +213,18 @@ function imported(context: Context, helpers: ImportedHelpers, source: string, na
   return found ?? undefined;
 }
 
-/** `this.name` → the method or arrow-function field of the enclosing class. */
-function thisMethod(member: TSESTree.MemberExpression, name: string): FunctionNode | undefined {
-  for (const element of enclosingClass(member)?.body.body ?? []) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (staticKeyName(element.key, element.computed) === name) return functionOf(element);
-  }
-  return undefined;
-}
-
 /**
  * The function a call of the linted file runs, when the syntax says: a function of the file, a `const` bound to one,
- * an import (named, default, or a namespace's member) followed to its declaration, a method of the enclosing class.
+ * a method of the enclosing class, and — given `imports` — an import (named, default, or a namespace's member) followed
+ * to its declaration.
  */
-export function calledFunction(context: Context, helpers: ImportedHelpers, call: TSESTree.CallExpression): FunctionNode | undefined {
+export function calledFunction(call: TSESTree.CallExpression, imports?: { readonly context: Context; readonly helpers: ImportedHelpers }): FunctionNode | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const binding = lookupBinding(callee);
     if (binding?.kind === 'function') return functionOf(binding.node);
     if (binding?.kind === 'variable' && binding.node.id === binding.id) return functionOf(binding.node.init);
-    if (binding?.kind === 'import' && binding.imported !== '*') return imported(context, helpers, binding.source, binding.imported);
+    if (imports && binding?.kind === 'import' && binding.imported !== '*') return imported(imports.context, imports.helpers, binding.source, binding.imported);
     return undefined;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -254,7 +232,7 @@ export function calledFunction(context: Context, helpers: ImportedHelpers, call:
   const object = unwrapExpression(callee.object);
   if (name === undefined) return undefined;
   if (object.type === AST_NODE_TYPES.ThisExpression) return thisMethod(callee, name);
-  if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!imports || object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const binding = lookupBinding(object);
-  return binding?.kind === 'import' && binding.imported === '*' ? imported(context, helpers, binding.source, name) : undefined;
+  return binding?.kind === 'import' && binding.imported === '*' ? imported(imports.context, imports.helpers, binding.source, name) : undefined;
 }

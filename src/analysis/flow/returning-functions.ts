@@ -11,52 +11,15 @@
  * Cache: the positions per function node (`WeakMap`), for the life of its AST.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass } from '../ast/classes.js';
-import type { FunctionNode } from '../ast/functions.js';
-import { staticKeyName, staticPropertyName } from '../ast/keys.js';
+import { type FunctionNode, isFunctionNode } from '../ast/functions.js';
 import { unwrapExpression } from '../ast/unwrap.js';
-import { lookupBinding } from '../modules.js';
+import { calledFunction } from './masking-functions.js';
 
 /** Nodes of a body read at most: such helpers are short. */
 const MAX_NODES = 400;
 
 const positions = new WeakMap<FunctionNode, ReadonlySet<number>>();
 const NONE: ReadonlySet<number> = new Set();
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-function functionOf(node: TSESTree.Node | null | undefined): FunctionNode | undefined {
-  if (!node) return undefined;
-  const value = unwrapExpression(node);
-  if (isFunction(value)) return value;
-  if (value.type === AST_NODE_TYPES.MethodDefinition || value.type === AST_NODE_TYPES.PropertyDefinition) return functionOf(value.value);
-  return undefined;
-}
-
-/** The function of the file a call runs: a declaration, a `const` bound to a function, `this.method`. */
-function localCallee(call: TSESTree.CallExpression): FunctionNode | undefined {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const binding = lookupBinding(callee);
-    if (binding?.kind === 'function') return functionOf(binding.node);
-    if (binding?.kind === 'variable' && binding.node.id === binding.id) return functionOf(binding.node.init);
-    return undefined;
-  }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = staticPropertyName(callee);
-  if (name === undefined) return undefined;
-  for (const element of enclosingClass(callee)?.body.body ?? []) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (staticKeyName(element.key, element.computed) === name) return functionOf(element);
-  }
-  return undefined;
-}
 
 /** The identifiers a returned expression writes whole. */
 function returnedNames(node: TSESTree.Node, out: Set<string>): void {
@@ -106,7 +69,7 @@ function compute(fn: FunctionNode): ReadonlySet<number> {
         if (node.argument) returnedNames(node.argument, returned);
         continue;
       }
-      if (isFunction(node) || node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
+      if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
       for (const child of statementChildren(node)) pending.push(child);
     }
   }
@@ -143,7 +106,7 @@ function statementChildren(node: TSESTree.Node): TSESTree.Node[] {
 
 /** The argument positions whose values a call of a local function returns (embedded or whole); empty when none. */
 export function returnedArguments(call: TSESTree.CallExpression): ReadonlySet<number> {
-  const fn = localCallee(call);
+  const fn = calledFunction(call);
   if (!fn) return NONE;
   let known = positions.get(fn);
   if (!known) {

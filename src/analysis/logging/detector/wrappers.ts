@@ -20,9 +20,9 @@
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { enclosingClass } from '../../ast/classes.js';
-import { type FunctionNode, isFunctionNode } from '../../ast/functions.js';
-import { staticKeyName, staticPropertyName } from '../../ast/keys.js';
+import { thisMethod } from '../../ast/classes.js';
+import { functionOf, type FunctionNode } from '../../ast/functions.js';
+import { staticPropertyName } from '../../ast/keys.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
 import { findExport, lookupBinding, moduleSource, programModuleView } from '../../modules.js';
 import { bindingOf, fileOf, isCurrent, resolveFrom } from './bindings.js';
@@ -30,18 +30,6 @@ import { classify } from './classify.js';
 import { typedInfo, type SinkState } from './state.js';
 
 const { DefinitionType } = TSESLint.Scope;
-
-function functionOf(node: TSESTree.Node | undefined | null): FunctionNode | undefined {
-  if (!node) return undefined;
-  const value = unwrapExpression(node);
-  if (isFunctionNode(value)) return value.body ? value : undefined;
-  if (value.type === AST_NODE_TYPES.VariableDeclarator) return functionOf(value.init);
-  if (value.type === AST_NODE_TYPES.MethodDefinition || value.type === AST_NODE_TYPES.PropertyDefinition || value.type === AST_NODE_TYPES.Property) {
-    return functionOf(value.value);
-  }
-  if (value.type === AST_NODE_TYPES.ExportDefaultDeclaration) return functionOf(value.declaration);
-  return undefined;
-}
 
 function exported(state: SinkState, from: TSESTree.Node, source: string, name: string): FunctionNode | undefined {
   const file = fileOf(state, from);
@@ -70,17 +58,6 @@ function identifierFunction(state: SinkState, id: TSESTree.Identifier): Function
   const bound = bindingOf(state, id);
   if (bound.k === 'variable' && bound.declarator.id === bound.id) return functionOf(bound.declarator.init);
   if (bound.k === 'import') return exported(state, id, bound.source, bound.imported);
-  return undefined;
-}
-
-/** `this.name` → the method or arrow-function field of the enclosing class. */
-function thisMethod(member: TSESTree.MemberExpression, name: string): FunctionNode | undefined {
-  const cls = enclosingClass(member);
-  for (const element of cls?.body.body ?? []) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== 'method') continue;
-    if (staticKeyName(element.key, element.computed) === name) return functionOf(element);
-  }
   return undefined;
 }
 
