@@ -221,6 +221,8 @@ const getters = {
     good('declare const user: any;\nconsole.log(user.getTokenExpiry(), user.getPasswordResetUrl(), user.getTokenCount(), user.hasToken(), user.getSessionTimeout());'),
     good(`${PINO}declare function getUserByEmail(email: string): string;\nlogger.info({ id: getUserByEmail('x') });`, GDPR),
     good('declare const user: any, ctx: any;\nconsole.log(user.getTokenExpiry(ctx), user.getPasswordResetUrl(ctx));'),
+    // the first argument says whose it is: a server's address is not a person's
+    good(`${PINO}declare function getAddress(server: unknown): string;\ndeclare const server: unknown, httpServer: unknown;\nlogger.info(\`Server started at \${getAddress(server)}, \${getAddress(httpServer)}\`);`, GDPR),
   ],
   invalid: [
     // a getter named like a credential is the credential, with or without arguments; the finding is on the getter
@@ -228,6 +230,7 @@ const getters = {
     bad('declare const user: any;\nconsole.log(user.getJwtToken());', ['user.getJwtToken']),
     bad('declare function getApiKey(): string;\nconsole.log(`key ${getApiKey()}`);', ['getApiKey()}']),
     bad('declare function getTokenFromHeader(req: unknown): string;\ndeclare const req: unknown;\nconsole.log(getTokenFromHeader(req));', ['getTokenFromHeader(req)']),
+    bad(`${PINO}declare function getAddress(customer: unknown): string;\ndeclare const customer: unknown;\nlogger.info(\`Ship to \${getAddress(customer)}\`);`, ['getAddress(customer)'], GDPR),
   ],
 };
 

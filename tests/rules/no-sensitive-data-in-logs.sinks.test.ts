@@ -4,9 +4,12 @@
  * modules are skipped. Both modes; each positive sits beside a look-alike negative.
  */
 import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-sensitive-data-in-logs.js';
 import { fixturesDir, typedTester, untypedTester } from '../rule-tester.js';
-import { caseBuilders } from './no-sensitive-data-in-logs.cases.js';
+import { moduleStats } from '../../src/analysis/modules.js';
+import { caseBuilders, ruleConfig } from './no-sensitive-data-in-logs.cases.js';
 
 const { invalid, valid } = caseBuilders('credentials');
 
@@ -32,6 +35,8 @@ export function f(request: { ip: string; password: string }) { logIp(request); }
 export function f(user: { password: string }) { logIp({ ip: '1', password: user.password }); }`),
     valid("an association an ORM write's options include is another row, not the audited record's values", `${CTX}declare const User: { createWithCtx(ctx: unknown, values: unknown, a?: unknown, o?: unknown): Promise<unknown> };
 export async function f(ctx: AppContext, auth: { accessToken: string }) { await User.createWithCtx(ctx, { role: 'member', authentications: [auth] }, undefined, { include: 'authentications' }); }`, CONFIGURED_CREATE),
+    valid('a method no logger has, on a class imported from a module without custom levels', `import { Account } from './sinks/account-model.js';
+export function f(user: { password: string }) { Account.attach(user.password); }`),
     valid("'use client' modules write no server log", `'use client';\nexport function f(user: { password: string }) { console.log(user.password); }`),
     valid('clientFiles globs', `export function f(user: { password: string }) { console.log(user.password); }`, { compliance: { logging: { clientFiles: ['**/tests/fixtures/*.ts'] } } }),
   ],
@@ -47,6 +52,14 @@ export function f(user: { password: string }) { diffAuditTrackedFields(user, use
     invalid('logger.child(bindings) logs its bindings', `import pino from 'pino';\nconst logger = pino();
 export function f(session: { token: string }) { const log = logger.child({ token: session.token }); log.info('hello'); }`, [
       { what: 'session.token', sink: 'logger.child', drop: ['{ token: session.token }', '{}', 'token'] },
+    ]),
+    invalid('a custom level of a pino logger re-exported by a barrel', `import { appMetrics } from './sinks/barrel.js';
+export function f(user: { password: string }) { appMetrics.metric(user.password); }`, [
+      { what: 'user.password', sink: 'appMetrics.metric' },
+    ]),
+    invalid('a custom level of a pino logger imported from another module', `import { metrics } from './sinks/metrics-logger.js';
+export function f(user: { password: string }) { metrics.metric(user.password); }`, [
+      { what: 'user.password', sink: 'metrics.metric' },
     ]),
     invalid('a log wrapper is a sink named after itself, across files', `import { logData } from './sinks/wrappers.js';
 export function f(user: { password: string }) { logData('login', user.password); }`, [
@@ -78,3 +91,36 @@ for (const [mode, tester] of [['untyped', untypedTester()], ['typed', typedTeste
     invalid: shared.invalid.map((test) => ({ filename, ...test })),
   });
 }
+
+describe('receivers not worth identifying', () => {
+  it.todo(
+    'a pino logger with custom levels that reaches a file without `customLevels` in its text as a parameter, a field or a ' +
+      "variable built from an import (`function f(log: Logger) { log.metric(x) }`), or a bound log function kept under a name no " +
+      'logger has (`const out = { emit: console.log.bind(console) }`): such receivers are not identified, so that a method no ' +
+      'logger has does not load the modules its receiver comes from',
+  );
+
+  it('untyped: a model imported for a method no logger has is not loaded to learn whether it is a logger', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const loaded = (): number => moduleStats.parsed + moduleStats.declaredByText;
+    const before = loaded();
+    const messages = linter.verify(
+      "import { Account } from './sinks/account-model.js';\nexport function f(user: { password: string }) { Account.findOne({ id: 1 }); Account.attach(user.password); }",
+      ruleConfig(false),
+      { filename },
+    );
+    // the module's text is read (it declares no custom levels), but neither parsed nor its declaration read
+    expect({ messages: messages.length, loaded: loaded() - before }).toEqual({ messages: 0, loaded: 0 });
+  });
+
+  it('untyped: the same model through a barrel: the barrel and the model are read as text only', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const before = moduleStats.parsed + moduleStats.declaredByText;
+    const messages = linter.verify(
+      "import { Accounts } from './sinks/barrel.js';\nexport function f(user: { password: string }) { Accounts.attach(user.password); }",
+      ruleConfig(false),
+      { filename },
+    );
+    expect({ messages: messages.length, loaded: moduleStats.parsed + moduleStats.declaredByText - before }).toEqual({ messages: 0, loaded: 0 });
+  });
+});

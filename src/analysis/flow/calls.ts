@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { calleePath } from '../matchers.js';
-import { getterSubject } from '../sensitive-data/names.js';
+import { getterSubject, nodeName } from '../sensitive-data/names.js';
 import { sourcesOf } from './expressions.js';
 import { maskedByMethod } from './masking-transforms.js';
 import { returnedArguments } from './returning-functions.js';
@@ -197,7 +197,9 @@ function getterResult(state: FlowState, call: TSESTree.CallExpression, last: str
   }
   const subject = getterSubject(last);
   if (subject !== undefined) {
-    const match = state.sensitive.classifyName(subject);
+    // The first argument says whose it is, as a name's first word would: `getAddress(server)` reads as `serverAddress`.
+    const owner = call.arguments[0] ? nodeName(call.arguments[0]) : undefined;
+    const match = state.sensitive.classifyName(owner === undefined ? subject : `${owner}_${subject}`);
     if (match) return valueSource(match, call, describeNode(state.sourceCode, call));
   }
   return UNKNOWN;

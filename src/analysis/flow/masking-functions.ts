@@ -22,7 +22,7 @@ import { functionOf, type FunctionNode, isFunctionNode } from '../ast/functions.
 import { staticPropertyName } from '../ast/keys.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { findExport, lookupBinding, moduleSource, resolveImport } from '../modules.js';
-import { fileText } from '../modules/files.js';
+import { fileText, textReExports } from '../modules/files.js';
 import { classifyName } from '../sensitive-data/names.js';
 import { getTypeServices } from '../types/services.js';
 
@@ -37,8 +37,8 @@ const MASK_CHARACTERS = new RegExp(`^${MASK_CHARACTER}+$`, 'u');
 /** Literals that say the value was taken out: `[REDACTED]`, `<filtered>`, `**masked**`, `[hidden]`, `[removed]`. */
 const MASK_WORDS = /redact|mask|filter|hidden|censor|remov|omit|scrub|obfuscat/iu;
 
-/** What a module that defines or re-exports a masking helper must contain somewhere (see {@link imported}). */
-const MAY_MASK = new RegExp(`['"\`](?:${MASK_CHARACTER}{3,}['"\`]|[^'"\`\\n]{0,24}(?:${MASK_WORDS.source}))|\\bdelete\\b|=\\s*undefined\\b|\\bexport\\b[^;]*\\bfrom\\b`, 'iu');
+/** What a module that defines a masking helper must contain somewhere (see {@link imported}; re-exports are followed). */
+const MAY_MASK = new RegExp(`['"\`](?:${MASK_CHARACTER}{3,}['"\`]|[^'"\`\\n]{0,24}(?:${MASK_WORDS.source}))|\\bdelete\\b|=\\s*undefined\\b`, 'iu');
 
 /** Per process, per policy: the verdict per function node. */
 const verdicts = new WeakMap<Policy, WeakMap<FunctionNode, boolean>>();
@@ -206,7 +206,7 @@ function imported(context: Context, helpers: ImportedHelpers, source: string, na
     // Untyped, a module whose text shows no mask, delete or `undefined` write, and re-exports nothing, has no masking
     // helper: it is not parsed (most imports of a file are models, presenters, errors).
     const text = file === undefined || program ? undefined : fileText(file);
-    const target = file === undefined || (text !== undefined && !MAY_MASK.test(text)) ? undefined : findExport(file, name, moduleSource(program));
+    const target = file === undefined || (text !== undefined && !MAY_MASK.test(text) && !textReExports(text)) ? undefined : findExport(file, name, moduleSource(program));
     found = functionOf(target?.node) ?? null;
     helpers.set(key, found);
   }

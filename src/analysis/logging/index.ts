@@ -61,6 +61,8 @@ export interface LoggerTables<Kind extends string = string> {
   readonly kindsByMethod: ReadonlyMap<string, readonly Kind[]>;
   /** Every method that is a log method of some library or of the conventional logger. */
   readonly anyLogMethod: ReadonlySet<string>;
+  /** The records' `levelsOption`s (pino `customLevels`). */
+  readonly levelsOptions: ReadonlySet<string>;
   /** Packages whose values the detector follows (plus the global pseudo-module); any other package's values are "not known". */
   readonly knownModules: ReadonlySet<string>;
   /** Package → record. */
@@ -131,6 +133,7 @@ export function deriveLoggerTables<Kind extends string>(records: readonly Logger
     byKind,
     kindsByMethod,
     anyLogMethod: new Set(kindsByMethod.keys()),
+    levelsOptions: new Set(records.flatMap((record) => (record.levelsOption === undefined ? [] : [record.levelsOption]))),
     knownModules: new Set([...byPackage.keys(), GLOBAL_MODULE]),
     byPackage,
     selfExports,

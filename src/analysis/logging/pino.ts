@@ -13,6 +13,7 @@ export const pinoRecord = {
   packages: ['pino', 'pino-http'],
   selfExports: { pino: 'pino', 'pino-http': 'pinoHttp' },
   creations: { 'pino#': 'pino', 'pino-http#': 'pinoHttp' },
+  levelsOption: 'customLevels',
   types: { pino: ['Logger', 'BaseLogger', 'LoggerExtras'] },
   logFunctionTypes: { pino: ['LogFn'] },
   methods: PINO_METHODS,

@@ -35,6 +35,12 @@ export interface LoggerRecord<Kind extends string = string> {
    * is TypeScript's default libraries). A receiver whose type (or a base type) is one of them is this library's logger.
    */
   readonly types?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The creation option whose object's keys are log methods of the created logger (pino `customLevels`): the only way a
+   * logger gets methods `methods` does not list. The detector reads it from `pino` creations and, as text, to decide
+   * whether a receiver of a method no logger has is worth identifying.
+   */
+  readonly levelsOption?: string;
   /** Typed mode: types of a logger's log-method property (custom levels), by declaring package. */
   readonly logFunctionTypes?: Readonly<Record<string, readonly string[]>>;
   /** Methods that write their arguments to the log. */

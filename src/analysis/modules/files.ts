@@ -50,6 +50,10 @@ interface FileRecord {
   scan?: ExportScan;
   /** {@link fileDeclaration} answers, by export name. */
   declarations?: Map<string, TextDeclaration | undefined>;
+  /** {@link fileOrigin} answers, by export name. */
+  origins?: Map<string, TextOrigin>;
+  /** Words looked for in the text ({@link fileMentions}), answered once. */
+  mentions?: Map<string, boolean>;
 }
 
 const records = new LruMap<string, FileRecord>(MAX_RECORDS);
@@ -181,6 +185,64 @@ export function fileMayExport(file: string, name: string): boolean {
   const may = textMayExport(record.scan, record.text, name);
   if (!may) moduleStats.scanSkipped++;
   return may;
+}
+
+/** `export … from '…'` (named or star): a module whose text passes on another module's values. */
+const RE_EXPORT = /\bexport\b[^;]*\bfrom\b/u;
+
+/** Whether a module's text re-exports from another module (then what it exports is not all in its own text). */
+export function textReExports(text: string): boolean {
+  return RE_EXPORT.test(text);
+}
+
+const NAMED_RE_EXPORTS = /\bexport\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gu;
+const IMPORTS = /\bimport\s+(?:type\s+)?([^;'"]*?)\s*from\s*['"]([^'"]+)['"]/gu;
+
+/**
+ * Where, by its text alone, a module gets the value it exports as `name` from another module: `{ source, name }` (the
+ * name there: `export { default as User } from './User'` → `default`), `'*'` when an `export * from` may bring it,
+ * undefined when the module makes the value itself (or does not export it). Also a name imported and exported again
+ * (`import { log } from './log'; export { log }`).
+ */
+export type TextOrigin = { readonly source: string; readonly name: string } | '*' | undefined;
+
+export function textOrigin(text: string, name: string): TextOrigin {
+  for (const [, list = '', source = ''] of text.matchAll(NAMED_RE_EXPORTS)) {
+    for (const item of list.split(',')) {
+      const [local = '', exported = local] = item.trim().replace(/^type\s+/u, '').split(/\s+as\s+/u).map((part) => part.trim());
+      if (exported === name) return { source, name: local };
+    }
+  }
+  if (STAR.test(text)) return '*';
+  for (const [, clause = '', source = ''] of text.matchAll(IMPORTS)) {
+    if (!mentions(clause, name)) continue;
+    const braces = /\{([^}]*)\}/u.exec(clause)?.[1] ?? '';
+    for (const item of braces.split(',')) {
+      const [imported = '', local = imported] = item.trim().split(/\s+as\s+/u).map((part) => part.trim());
+      if (local === name) return { source, name: imported };
+    }
+    return clause.trim().startsWith('*') ? '*' : { source, name: 'default' };
+  }
+  return undefined;
+}
+
+/** {@link textOrigin} of a file on disk, cached with its record; `'*'` (anything may come) when it cannot be read. */
+export function fileOrigin(file: string, name: string): TextOrigin {
+  const record = recordOf(path.resolve(file));
+  if (record?.text === undefined) return '*';
+  record.origins ??= new Map();
+  if (!record.origins.has(name)) record.origins.set(name, textOrigin(record.text, name));
+  return record.origins.get(name);
+}
+
+/** Whether the text of a file on disk contains `word` (true when it cannot be read), cached with its record. */
+export function fileMentions(file: string, word: string): boolean {
+  const record = recordOf(path.resolve(file));
+  if (record?.text === undefined) return true;
+  record.mentions ??= new Map();
+  let found = record.mentions.get(word);
+  if (found === undefined) record.mentions.set(word, (found = record.text.includes(word)));
+  return found;
 }
 
 /** The text of a file on disk (read once, cached with its record); undefined when it cannot be read. */

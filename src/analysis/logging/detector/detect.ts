@@ -6,12 +6,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../ast/keys.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
 import { createCallMatcher } from '../../matchers.js';
+import { fileMentions, fileOrigin } from '../../modules/files.js';
 import type { TypeServices } from '../../types/services.js';
 import { conventionalLogger, LOGGER_TABLES, type LoggerKind, type SinkKind } from '../index.js';
 import type { RedactPaths } from '../redact.js';
 import { auditCallWrites, auditLoggedArguments } from './audit-args.js';
 import { wrapperSink } from './wrapper-summary.js';
-import { isCurrent } from './bindings.js';
+import { bindingOf, isCurrent, resolveFrom } from './bindings.js';
 import { classify } from './classify.js';
 import { typedInfo, type Sink, type SinkState, type TypedVerdict } from './state.js';
 import { anyTypePresent, isTypedLogFunction, logFunctionTypePresent, typedKindOf } from './typed.js';
@@ -128,16 +129,66 @@ function typedCallable(state: SinkState, callee: TSESTree.Node): Detection {
 }
 
 /**
- * Whether a member call may log: false only for a method no logger, child logger, bound log function or tracker has,
- * called on a capitalised name (a class or model: `User.findOne`), whose module is not worth loading. A lower-case
- * receiver may be a logger with custom levels (`logger.metric`).
+ * Whether a member call may log. A method some logger, child logger, bound log function or tracker has may; any other
+ * method only as a custom level of a pino logger, declared under `customLevels` in the text of the module the logger is
+ * made in. So a receiver imported from a module that makes the value without `customLevels` in its text (`User.findOne`
+ * with `User` from a model module, through barrels that re-export it) is not identified: no module is parsed for it;
+ * nor is a receiver of the linted file when its text declares no custom levels (`ctx.assertPresent`, `this.repo.save`).
+ * Imports that cannot be followed by text are identified as before.
  */
-function mayLog(member: TSESTree.MemberExpression): boolean {
+function mayLog(state: SinkState, member: TSESTree.MemberExpression): boolean {
   const method = staticPropertyName(member);
   if (method === undefined || LOGGER_TABLES.anyLogMethod.has(method) || BINDINGS_METHODS.has(method)) return true;
-  const receiver = unwrapExpression(member.object);
-  return !(receiver.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(receiver.name));
+  const root = chainRoot(member.object);
+  if (root.type === AST_NODE_TYPES.Identifier && !isCurrent(state, root)) return true;
+  const bound = root.type === AST_NODE_TYPES.Identifier ? bindingOf(state, root) : undefined;
+  // a logger of this file (a variable, a parameter, `this.logger`, a call's result) has custom levels only if the file
+  // declares some
+  if (bound?.k !== 'import') return fileDeclaresLevels(state);
+  if (bound.imported === '*') return true;
+  const key = `${bound.source}\0${bound.imported}`;
+  let answer = state.customLevelImports.get(key);
+  if (answer === undefined) state.customLevelImports.set(key, (answer = importMayHaveLevels(state, bound.source, bound.imported)));
+  return answer;
 }
+
+/** Whether the linted file's text declares custom levels (once per file). */
+function fileDeclaresLevels(state: SinkState): boolean {
+  state.declaresLevels ??= [...LOGGER_TABLES.levelsOptions].some((option) => state.sourceCode.text.includes(option));
+  return state.declaresLevels;
+}
+
+/** Whether the value imported as `name` from `source` may be a logger with custom levels, by the modules' texts. */
+function importMayHaveLevels(state: SinkState, source: string, name: string): boolean {
+  let from: string = state.file;
+  let origin: { readonly source: string; readonly name: string } = { source, name };
+  for (let hop = 0; hop < MAX_TEXT_HOPS; hop += 1) {
+    // a package's value: the detector knows it by its record, not by loading it (an unresolved import is not followed)
+    const file = resolveFrom(state, from, origin.source);
+    if (file === undefined) return false;
+    if ([...LOGGER_TABLES.levelsOptions].some((option) => fileMentions(file, option))) return true;
+    const next = fileOrigin(file, origin.name);
+    if (next === undefined) return false;
+    if (next === '*') return true;
+    from = file;
+    origin = next;
+  }
+  return true;
+}
+
+/** Where a chain of member reads and calls starts: `User` in `User.scope('x').findOne`, `this` in `this.repo.save`. */
+function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = unwrapExpression(current.callee);
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
+    else return current;
+  }
+}
+
+/** Modules followed by text from an import to where its value is made (barrels, re-exports). */
+const MAX_TEXT_HOPS = 4;
 
 /** A call of a function value: `dbg('x')`, `debug('app')('x')`, `info(x)` with `const info = console.info.bind(console)`. */
 function detectCallable(state: SinkState, callee: TSESTree.Node): Detection {
@@ -150,9 +201,9 @@ function detectCallable(state: SinkState, callee: TSESTree.Node): Detection {
 
 function detect(state: SinkState, call: TSESTree.CallExpression): Detection {
   const callee = unwrapExpression(call.callee);
-  // `User.findOne(…)`: a method no logger has, on a class or model, is never a log call; its receiver (often an import
-  // of a large module) is not worth identifying.
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !mayLog(callee)) return undefined;
+  // `User.findOne(…)`: a method no logger has, on an import of a module that declares no custom levels, is never a log
+  // call; that module is not worth loading.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !mayLog(state, callee)) return undefined;
   const callable = detectCallable(state, callee);
   if (callable !== undefined && callable !== 'none') return callable;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return detectMember(state, callee);

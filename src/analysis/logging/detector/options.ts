@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticKeyName } from '../../ast/keys.js';
 import { stringValue } from '../../ast/static-values.js';
 import { unwrapExpression } from '../../ast/unwrap.js';
+import { LOGGER_TABLES } from '../index.js';
 import { parseRedactPaths, type RedactPaths } from '../redact.js';
 import { constInitOf } from './bindings.js';
 import type { SinkState } from './state.js';
@@ -64,7 +65,8 @@ export function redactOfOptions(state: SinkState, options: TSESTree.Node | undef
 /** `{ customLevels: { audit: 35 } }` → ['audit']. */
 export function levelsOfOptions(state: SinkState, options: TSESTree.Node | undefined): string[] | undefined {
   const object = options ? objectOf(state, options) : undefined;
-  const custom = object ? propertyOf(object, 'customLevels') : undefined;
+  const option = LOGGER_TABLES.byKind.get('pino')?.levelsOption;
+  const custom = object && option ? propertyOf(object, option) : undefined;
   const levels = custom ? objectOf(state, custom) : undefined;
   if (!levels) return undefined;
   const names: string[] = [];

@@ -51,6 +51,10 @@ export interface SinkState {
   readonly exports: Map<string, Value | null>;
   /** Per file: `from\0specifier` → the file an import resolves to (null: a package, or unresolved). */
   readonly imports: Map<string, string | null>;
+  /** `source\0imported` → whether that import may be a pino logger with custom levels (detect.ts `mayLog`). */
+  readonly customLevelImports: Map<string, boolean>;
+  /** Whether the linted file's text declares custom levels; undefined until asked. */
+  declaresLevels?: boolean;
   /** Per file: receiver symbol → its typed verdict, for symbols whose declared type narrowing cannot change (typed.ts). */
   readonly verdicts: Map<ts.Symbol, TypedVerdict | null>;
   configured: CallMatcher | null | undefined;
@@ -73,6 +77,7 @@ export function createSinkState(context: Context, policy: Policy, isAuditCall: (
     moduleFiles: new WeakMap(),
     exports: new Map(),
     imports: new Map(),
+    customLevelImports: new Map(),
     verdicts: new Map(),
     configured: undefined,
     auditEvents: undefined,
