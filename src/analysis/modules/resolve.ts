@@ -4,11 +4,12 @@
  * Package specifiers are never resolved: package code is not the app's.
  *
  * Scope of the caches here: per process, bounded (LRU): directory → nearest tsconfig.json, and tsconfig.json → its
- * paths config, re-read when its mtime or size changes.
+ * paths config, re-read when its mtime or size changes; candidate files are looked up in directory listings
+ * (`files.ts`, re-read when the directory's mtime changes).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileStamp, isFile } from './files.js';
+import { directoryFiles, fileStamp, isFile } from './files.js';
 import { LruMap } from './lru.js';
 
 /** Directories whose nearest tsconfig.json is remembered. */
@@ -164,16 +165,20 @@ function isDeclarationFile(file: string): boolean {
 function resolveAsFile(base: string): string | undefined {
   const extension = path.extname(base);
   const found = ((): string | undefined => {
+    const siblings = directoryFiles(path.dirname(base));
+    const name = path.basename(base);
+    const sibling = (candidate: string): string | undefined => (siblings?.has(candidate) ? path.join(path.dirname(base), candidate) : undefined);
     for (const source of EMITTED_TO_SOURCE[extension] ?? []) {
-      const candidate = base.slice(0, -extension.length) + source;
-      if (isFile(candidate)) return candidate;
+      const hit = sibling(name.slice(0, -extension.length) + source);
+      if (hit) return hit;
     }
-    if (SOURCE_EXTENSIONS.includes(extension) && isFile(base)) return base;
-    for (const candidate of SOURCE_EXTENSIONS) if (isFile(base + candidate)) return base + candidate;
+    if (SOURCE_EXTENSIONS.includes(extension) && siblings?.has(name)) return base;
     for (const candidate of SOURCE_EXTENSIONS) {
-      const index = path.join(base, `index${candidate}`);
-      if (isFile(index)) return index;
+      const hit = sibling(name + candidate);
+      if (hit) return hit;
     }
+    const children = directoryFiles(base);
+    for (const candidate of SOURCE_EXTENSIONS) if (children?.has(`index${candidate}`)) return path.join(base, `index${candidate}`);
     return undefined;
   })();
   return found && !isDeclarationFile(found) && !/[\\/]node_modules[\\/]/u.test(found) ? found : undefined;

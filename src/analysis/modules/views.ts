@@ -65,7 +65,7 @@ export function programModuleView(program: ts.Program, sourceFile: ts.SourceFile
         programs: [program],
         filePath: sourceFile.fileName,
         range: true,
-        loc: true,
+        loc: false,
         comment: false,
         tokens: false,
         preserveNodeMaps: true,

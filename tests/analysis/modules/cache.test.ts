@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearFileCaches, loadModuleView, MAX_PARSED, moduleStats } from '../../../src/analysis/modules.js';
+import { clearFileCaches, loadModuleView, MAX_PARSED, moduleStats, resolveImport } from '../../../src/analysis/modules.js';
+import { directoryFiles } from '../../../src/analysis/modules/files.js';
 import { LruMap } from '../../../src/analysis/modules/lru.js';
 
 describe('LruMap', () => {
@@ -77,5 +78,35 @@ describe('file caches', () => {
     expect(moduleStats.parsed).toBe(MAX_PARSED + 2);
     // Its text was still cached (the text cache is larger): the file was not read again.
     expect(moduleStats.read).toBe(MAX_PARSED + 1);
+  });
+});
+
+describe('directory listings (import resolution)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compliance-listing-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => clearFileCaches());
+
+  it('a file added or removed after a first resolution is seen: the listing is read again when the directory changes', () => {
+    const from = path.join(dir, 'main.ts');
+    fs.writeFileSync(from, '');
+    fs.mkdirSync(path.join(dir, 'service'));
+    fs.writeFileSync(path.join(dir, 'service', 'index.ts'), '');
+    expect(resolveImport(from, './service')).toBe(path.join(dir, 'service', 'index.ts'));
+    fs.writeFileSync(path.join(dir, 'service.ts'), ''); // now wins over the folder
+    expect(resolveImport(from, './service')).toBe(path.join(dir, 'service.ts'));
+    fs.rmSync(path.join(dir, 'service.ts'));
+    expect(resolveImport(from, './service')).toBe(path.join(dir, 'service', 'index.ts'));
+    expect(resolveImport(from, './missing')).toBeUndefined();
+  });
+
+  it('lists regular files only; a folder or a missing directory is no file', () => {
+    fs.mkdirSync(path.join(dir, 'listed', 'sub.ts'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'listed', 'a.ts'), '');
+    const files = directoryFiles(path.join(dir, 'listed'));
+    expect(files?.has('a.ts')).toBe(true);
+    expect(files?.has('sub.ts')).toBe(false);
+    expect(files?.has('b.ts')).toBe(false);
+    expect(directoryFiles(path.join(dir, 'absent'))).toBeUndefined();
+    expect(directoryFiles(path.join(dir, 'listed', 'a.ts'))).toBeUndefined();
   });
 });
