@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { citeControls } from '../src/analysis/controls.js';
 import { auditScopesFor, compileRoutePatterns, ENDPOINT_METHODS, methodsToAudit, requiredMethods } from '../src/analysis/endpoints/methods.js';
+import { endpointStateChange } from '../src/analysis/audit/read-only.js';
 import { buildAuditCallFix } from '../src/fixes/audit-call.js';
 import { getSession, type Session } from '../src/analysis/session.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -13,6 +14,8 @@ export interface Options {
   ignoreRoutes?: string[];
   /** How many calls deep to look for the audit call. */
   maxDepth?: number;
+  /** Skip POSTs, mutations, actions and catch-alls whose handler only reads (read-only inference; off by default for now). */
+  inferReadOnly?: boolean;
 }
 
 export type MessageIds = 'missingAuditCall' | 'suggestAddAudit';
@@ -59,11 +62,16 @@ export default createRule<[Options], MessageIds>({
             minimum: 0,
             maximum: 20,
           },
+          inferReadOnly: {
+            type: 'boolean',
+            description:
+              'Do not report a POST, mutation, server action or catch-all whose handler resolves to reads only (no write, no call the analysis cannot see).',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ ignoreRoutes: [], maxDepth: DEFAULT_MAX_DEPTH }],
+    defaultOptions: [{ ignoreRoutes: [], maxDepth: DEFAULT_MAX_DEPTH, inferReadOnly: false }],
     messages: {
       missingAuditCall: '{{label}} emits no audit event{{controls}}',
       suggestAddAudit: 'Insert an audit call at the start of the handler',
@@ -83,6 +91,8 @@ export default createRule<[Options], MessageIds>({
           const methods = methodsToAudit(endpoint, required);
           if (methods.length === 0 || ignored(endpoint.route)) continue;
           if (analysis.chainAudits(endpoint)) continue;
+          // A POST, mutation, action or catch-all whose handler only reads changes nothing to audit.
+          if (options.inferReadOnly && !endpointStateChange(analysis.reach, endpoint, methods)) continue;
           const fix = buildAuditCallFix(context, policy, endpoint, auditCallees(session));
           context.report({
             node: endpoint.reportNode,

@@ -10,7 +10,7 @@
 // with its reason, and the findings on lines nobody labelled yet (to label them).
 //
 //   node scripts/score-labels.js [--rule require-endpoint-audit] [--app outline,hoppscotch] [--modes typed,untyped] [--root /work/real]
-//                                [--dir outline=/tmp/outline] [--all] [--findings <out.json>]
+//                                [--dir outline=/tmp/outline] [--all] [--findings <out.json>] [--options '<rule options JSON>']
 //
 // --root: where the apps are checked out, each as <root>/<owner>+<name> (see bench/README.md);
 // --dir app=path: one app's checkout elsewhere; --all: lint every file the label file's globs select,
@@ -209,7 +209,7 @@ async function filesOutsideTsconfigs(files) {
 /**
  * Lints `files` (relative to `dir`) with this rule only, presets `strict` + the label file's
  * regulations, and the app's settings. Returns the findings of this rule and the fatal parse errors.
- * @param {{ rule: string, dir: string, files: string[], mode: 'typed' | 'untyped', regulations: string[], settings: Record<string, unknown> }} job
+ * @param {{ rule: string, dir: string, files: string[], mode: 'typed' | 'untyped', regulations: string[], settings: Record<string, unknown>, options?: Record<string, unknown> }} job
  * @returns {Promise<{ findings: Finding[], fatal: string[], ms: number }>}
  */
 async function lint(job) {
@@ -239,7 +239,8 @@ async function lint(job) {
     config.push(/** @type {import('eslint').Linter.Config} */ (found));
   }
   config.push({ name: 'score/settings', settings: job.settings });
-  config.push({ name: 'score/only-this-rule', rules: Object.fromEntries(Object.keys(compliance.rules).map(rule => [`compliance/${rule}`, rule === job.rule ? 'error' : 'off'])) });
+  const level = job.options ? ['error', job.options] : 'error';
+  config.push({ name: 'score/only-this-rule', rules: Object.fromEntries(Object.keys(compliance.rules).map(rule => [`compliance/${rule}`, rule === job.rule ? level : 'off'])) });
 
   const start = performance.now();
   const eslint = new ESLint({ cwd: job.dir, overrideConfigFile: true, overrideConfig: config });
@@ -302,6 +303,7 @@ async function main() {
       dir: { type: 'string', multiple: true, default: [] },
       all: { type: 'boolean', default: false },
       findings: { type: 'string' },
+      options: { type: 'string' },
     },
   });
   const modes = /** @type {Array<'typed' | 'untyped'>} */ (values.modes.split(',').filter(mode => mode === 'typed' || mode === 'untyped'));
@@ -332,7 +334,7 @@ async function main() {
         : [...new Set(app.labels.map(label => label.file))].sort();
       const settings = JSON.parse(readFileSync(path.join(repoRoot, app.settings), 'utf8'));
       try {
-        const { findings, fatal, ms } = await lint({ rule: values.rule, dir, files, mode, regulations: app.regulations, settings });
+        const { findings, fatal, ms } = await lint({ rule: values.rule, dir, files, mode, regulations: app.regulations, settings, ...(values.options ? { options: JSON.parse(values.options) } : {}) });
         console.error(`${app.app} ${mode}: ${files.length} files, ${findings.length} findings, ${(ms / 1000).toFixed(1)} s`);
         for (const error of fatal) console.error(`  parse error ${error}`);
         (raw[app.app] ??= {})[mode] = findings;

@@ -30,9 +30,14 @@ import { type Entity, resolveEntity } from './reach/entities.js';
 import { computeFacts } from './reach/calls.js';
 import { type Call, type Context, createReachState, makeRef, type ReachState, viewOfNode } from './reach/state.js';
 import { summarize } from './reach/summaries.js';
+import { type Effect, stateChangeIn } from './reach/effects.js';
 import { typedReference } from './reach/typed.js';
 
 export type { FunctionNode } from './ast/functions.js';
+export type { Effect } from './reach/effects.js';
+
+/** How many calls deep the read-only inference follows (summaries are cached per function, so depth is cheap). */
+export const MAX_EFFECT_DEPTH = 8;
 export { collectCalls } from './reach/calls.js';
 export { MAX_SUMMARIZED_FILES, reachStats, resetReachStats } from './reach/summaries.js';
 export { typedCallStats } from './reach/typed.js';
@@ -68,6 +73,11 @@ export interface Reach {
    * withAudit(fn)` → the call), an object literal or class. undefined when unknown. The node may be in another file.
    */
   resolveDefinition(expression: TSESTree.Node): TSESTree.Node | undefined;
+  /**
+   * The first state change executing `node` reaches (see `reach/effects.ts`), or a call it cannot see (which counts as
+   * one); undefined when everything it runs resolves to reads. Never throws: a failure is an unseen call.
+   */
+  stateChange(node: TSESTree.Node, options?: AuditInOptions): Effect | undefined;
 }
 
 function auditIn(state: ReachState, node: TSESTree.Node, options: AuditInOptions): Evidence | undefined {
@@ -114,6 +124,13 @@ export function createReach(context: Context, isAuditCall: (call: Call) => boole
     resolveFunction(expression): FunctionNode | undefined {
       const entity = resolveReference(state, expression);
       return entity?.kind === 'function' ? entity.ref.node : undefined;
+    },
+    stateChange(node, effectOptions = {}) {
+      try {
+        return stateChangeIn(state, [node], viewOfNode(state, node), Math.max(state.maxDepth, MAX_EFFECT_DEPTH), effectOptions.skip);
+      } catch {
+        return { kind: 'unseen', depth: 0, path: ['(analysis failed)'] };
+      }
     },
     resolveDefinition(expression) {
       const entity = resolveReference(state, expression);

@@ -45,3 +45,25 @@ export function recordsWithOperation(method: string): readonly DataAccessRecord[
 export const ASSOCIATION_OPTIONS: ReadonlySet<string> = new Set(DATA_ACCESS_RECORDS.flatMap((record) => record.associationOptions ?? []));
 
 export const TAGGED_RECORDS: readonly DataAccessRecord[] = DATA_ACCESS_RECORDS.filter(record => Object.values(record.roles).some(role => role.tag));
+
+/**
+ * Method names by what they do in any record: `write` (an operation other than a read or raw SQL), `read` (a read
+ * operation, or a method that leads to another role: `scope`, `getRepository`). A name both read and written
+ * somewhere is a write; raw SQL methods (`query`, `execute`, `all`) are neither (their text decides).
+ * For a receiver nothing else identifies (read-only inference).
+ */
+export const DATA_METHOD_NAMES: { readonly read: ReadonlySet<string>; readonly write: ReadonlySet<string> } = (() => {
+  const read = new Set<string>();
+  const write = new Set<string>();
+  for (const record of DATA_ACCESS_RECORDS) {
+    for (const role of Object.values(record.roles)) {
+      for (const [name, spec] of Object.entries(role.operations ?? {})) {
+        if (spec.operation !== 'raw') (spec.operation === 'read' ? read : write).add(name); // raw SQL: its text decides
+      }
+      for (const name of Object.keys(role.methods ?? {})) read.add(name);
+    }
+  }
+  for (const name of write) read.delete(name);
+  return { read, write };
+})();
+

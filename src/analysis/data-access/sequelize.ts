@@ -39,7 +39,13 @@ export const sequelize: DataAccessRecord = {
         truncate: truncateAll,
         drop: dropAll,
       },
-      methods: Object.fromEntries(INSTANCE_RESULTS.map(name => [name, { role: 'instance' }])),
+      methods: {
+        ...Object.fromEntries(INSTANCE_RESULTS.map(name => [name, { role: 'instance' }])),
+        // `User.scope('withTeam')`, `Document.unscoped()`, `Model.schema('tenant')`: the same model, narrowed.
+        scope: { role: 'model' },
+        unscoped: { role: 'model' },
+        schema: { role: 'model' },
+      },
       construct: { role: 'instance' },
     },
     instance: {

@@ -227,3 +227,36 @@ export function resolveImport(fromFile: string, specifier: string): string | und
     return undefined;
   }
 }
+
+/** Directory → the npm scope of the nearest package.json's name (`@documenso`), or null. */
+const scopeByDir = new LruMap<string, string | null>(MAX_DIRECTORIES);
+
+function ownScope(dir: string): string | undefined {
+  const cached = scopeByDir.get(dir);
+  if (cached !== undefined) return cached ?? undefined;
+  let scope: string | null = null;
+  const file = path.join(dir, 'package.json');
+  if (isFile(file)) {
+    const name = readJson(file)?.name;
+    scope = typeof name === 'string' && name.startsWith('@') && name.includes('/') ? name.slice(0, name.indexOf('/')) : null;
+  } else if (path.dirname(dir) !== dir) {
+    scope = ownScope(path.dirname(dir)) ?? null;
+  }
+  scopeByDir.set(dir, scope);
+  return scope ?? undefined;
+}
+
+/**
+ * Whether a package specifier names a sibling of the importing file's own package in a monorepo: the same npm scope
+ * (`@documenso/lib` imported from `@documenso/trpc`). Such a package is the app's own code, not a library.
+ */
+export function isSiblingPackage(fromFile: string, specifier: string): boolean {
+  if (!specifier.startsWith('@')) return false;
+  try {
+    const scope = ownScope(path.dirname(path.resolve(fromFile)));
+    return scope !== undefined && specifier.slice(0, specifier.indexOf('/')) === scope;
+  } catch {
+    return false;
+  }
+}
+

@@ -55,7 +55,7 @@ export function collectCalls(roots: readonly TSESTree.Node[], skip: TSESTree.Nod
   return calls;
 }
 
-function callLabel(call: Call): string {
+export function callLabel(call: Call): string {
   const name = calleePath(call.callee)?.join('.') ?? '(call)';
   return call.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name;
 }
@@ -78,7 +78,7 @@ function syntacticCallTarget(state: ReachState, call: Call, view: ModuleView): F
   return callee?.kind === 'function' ? callee.ref : undefined;
 }
 
-function callTarget(state: ReachState, call: Call, view: ModuleView): FnRef | undefined {
+export function callTarget(state: ReachState, call: Call, view: ModuleView): FnRef | undefined {
   const byChecker = typedCallTarget(state, call, view);
   if (byChecker === NOT_FOLLOWED) return undefined;
   return byChecker ?? syntacticCallTarget(state, call, view);

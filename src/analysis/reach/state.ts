@@ -51,9 +51,24 @@ export interface Summary {
   readonly deps: Deps;
 }
 
+/** A state change, or a call the analysis cannot see (which counts as one), `depth` calls down (`effects.ts`). */
+export interface Effect {
+  readonly kind: 'write' | 'unseen';
+  readonly depth: number;
+  readonly path: readonly string[];
+}
+
+/** `effect`, or clean within `height` calls (a clean answer holds for a budget of at least that). */
+export interface EffectSummary {
+  readonly effect?: Effect;
+  readonly height: number;
+  readonly deps: Deps;
+}
+
 export interface Entry {
   facts?: { readonly value: Facts; readonly deps: Deps };
   summary?: Summary;
+  effects?: EffectSummary;
 }
 
 /** Summaries by `FnRef.key`. */

@@ -63,7 +63,7 @@ function storeFor(state: ReachState, ref: FnRef): Store {
   return ref.view.stamp === undefined ? state.localStore : diskStore(state.cacheKey, ref.view.file, ref.view.stamp);
 }
 
-function entryFor(state: ReachState, ref: FnRef): Entry {
+export function entryFor(state: ReachState, ref: FnRef): Entry {
   const store = storeFor(state, ref);
   let entry = store.get(ref.key);
   if (!entry) {
@@ -97,7 +97,7 @@ export interface Result {
   readonly deps: Deps;
 }
 
-function mergeDeps(into: Map<string, string> | undefined, deps: Deps): Map<string, string> | undefined {
+export function mergeDeps(into: Map<string, string> | undefined, deps: Deps): Map<string, string> | undefined {
   if (!deps) return into;
   const target = into ?? new Map<string, string>();
   for (const [file, stamp] of deps) target.set(file, stamp);

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearFileCaches, loadModuleView, MAX_PARSED, moduleStats, resolveImport } from '../../../src/analysis/modules.js';
 import { directoryFiles } from '../../../src/analysis/modules/files.js';
+import { isSiblingPackage } from '../../../src/analysis/modules/resolve.js';
+import { DATA_METHOD_NAMES } from '../../../src/analysis/data-access/index.js';
 import { LruMap } from '../../../src/analysis/modules/lru.js';
 
 describe('LruMap', () => {
@@ -110,3 +112,28 @@ describe('directory listings (import resolution)', () => {
     expect(directoryFiles(path.join(dir, 'listed', 'a.ts'))).toBeUndefined();
   });
 });
+
+describe('monorepo siblings and data method names (read-only inference)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compliance-sibling-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a package of the importing package\'s own npm scope is a sibling; another scope or an unscoped package is not', () => {
+    fs.mkdirSync(path.join(dir, 'packages', 'trpc', 'server'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'packages', 'trpc', 'package.json'), JSON.stringify({ name: '@acme/trpc' }));
+    const from = path.join(dir, 'packages', 'trpc', 'server', 'router.ts');
+    expect(isSiblingPackage(from, '@acme/lib/server-only/user')).toBe(true);
+    expect(isSiblingPackage(from, '@prisma/client')).toBe(false);
+    expect(isSiblingPackage(from, 'lodash')).toBe(false);
+    expect(isSiblingPackage(path.join(dir, 'loose.ts'), '@acme/lib')).toBe(false);
+  });
+
+  it('method names the data-access records read or write; raw SQL methods are neither', () => {
+    expect(DATA_METHOD_NAMES.read.has('findMany')).toBe(true);
+    expect(DATA_METHOD_NAMES.read.has('scope')).toBe(true);
+    expect(DATA_METHOD_NAMES.write.has('destroy')).toBe(true);
+    expect(DATA_METHOD_NAMES.write.has('findOrCreate')).toBe(true);
+    expect(DATA_METHOD_NAMES.read.has('findOrCreate')).toBe(false);
+    expect(DATA_METHOD_NAMES.write.has('query') || DATA_METHOD_NAMES.read.has('query')).toBe(false);
+  });
+});
+

@@ -1,0 +1,114 @@
+/**
+ * require-endpoint-audit with `inferReadOnly`: a POST (mutation, action, catch-all) whose handler resolves to reads only
+ * is not reported; each read-only case has its look-alike that writes, or calls what the analysis cannot see. Both
+ * modes, Express with its real types.
+ */
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { describe } from 'vitest';
+import rule, { type MessageIds, type Options } from '../../rules/require-endpoint-audit.js';
+import { citeControls } from '../../src/analysis/controls.js';
+import { resolvePolicy } from '../../src/settings.js';
+import { typedTester, untypedTester } from '../rule-tester.js';
+
+type Valid = ValidTestCase<[Options]>;
+type Invalid = InvalidTestCase<MessageIds, [Options]>;
+
+const INFER: [Options] = [{ inferReadOnly: true }];
+const lines = (...items: string[]): string => items.join('\n');
+
+/** The app: Express, and a Prisma-like client and helpers declared so typed mode resolves them. */
+const HEAD = lines(
+  "import express from 'express';",
+  'declare const prisma: { user: { findMany(q: object): Promise<object[]>; update(q: object): Promise<object> }; item: { createMany(q: object): Promise<object> } };',
+  'declare function frobnicate(input: unknown): Promise<void>;',
+  'declare function syncAccounts(): Promise<void>;',
+  'const app = express();',
+);
+
+/** A finding on the route of `label`, on `line` (its controls are tested with the rule's other cases). */
+function reported(label: string, line: number): Invalid['errors'][number] {
+  return { messageId: 'missingAuditCall', line, data: { label, controls: citeControls(resolvePolicy({}), { checks: ['audit'], ...(label.startsWith('PUT') ? { auditScopes: ['modification'] } : {}) }) } };
+}
+
+function cases(): { valid: Valid[]; invalid: Invalid[] } {
+  const valid: Valid[] = [
+    {
+      name: 'a POST that only reads through the data client and answers with JSON',
+      code: lines(HEAD, "app.post('/users/search', async (req, res) => {", '  const users = await prisma.user.findMany({ where: { name: req.body.q } });', '  res.status(200).json(users);', '});'),
+      options: INFER,
+    },
+    {
+      name: 'a POST that computes through a local helper and builtins',
+      code: lines(
+        HEAD,
+        'function summarize(items: string[]): string { return items.map((item) => item.trim()).filter(Boolean).join(", "); }',
+        "app.post('/preview', (req, res) => {",
+        '  res.json({ text: summarize(req.body.items), at: new Date().toISOString(), size: JSON.stringify(req.body).length });',
+        '});',
+      ),
+      options: INFER,
+    },
+    {
+      name: 'a POST that fetches with GET (the default method)',
+      code: lines(HEAD, "app.post('/proxy', async (req, res) => {", "  const response = await fetch('https://api.example.com/rates', { method: 'GET' });", '  res.json(await response.json());', '});'),
+      options: INFER,
+    },
+  ];
+  const invalid: Invalid[] = [
+    {
+      name: 'look-alike: the same POST updates',
+      code: lines(HEAD, "app.post('/users/search', async (req, res) => {", '  const user = await prisma.user.update({ where: { id: req.body.id }, data: { name: req.body.q } });', '  res.json(user);', '});'),
+      options: INFER,
+      errors: [reported('POST /users/search', 6)],
+    },
+    {
+      name: 'look-alike: the local helper writes',
+      code: lines(
+        HEAD,
+        'function store(items: string[]) { return prisma.item.createMany({ data: items.map((name) => ({ name })) }); }',
+        "app.post('/preview', async (req, res) => {",
+        '  await store(req.body.items);',
+        '  res.json({ ok: true });',
+        '});',
+      ),
+      options: INFER,
+      errors: [reported('POST /preview', 7)],
+    },
+    {
+      name: 'look-alike: fetch with POST',
+      code: lines(HEAD, "app.post('/proxy', async (req, res) => {", "  await fetch('https://api.example.com/rates', { method: 'POST', body: JSON.stringify(req.body) });", '  res.end();', '});'),
+      options: INFER,
+      errors: [reported('POST /proxy', 6)],
+    },
+    // A function the analysis cannot see: its name decides, and a name that does not say it reads is a change.
+    ...[
+      { route: '/run', call: 'frobnicate(req.body)', why: 'whose name does not say it reads counts as a state change' },
+      { route: '/sync', call: 'syncAccounts()', why: 'whose name writes' },
+    ].map(({ route, call, why }): Invalid => ({
+      name: `a function the analysis cannot see ${why}`,
+      code: lines(HEAD, `app.post('${route}', async (req, res) => {`, `  await ${call};`, '  res.end();', '});'),
+      options: INFER,
+      errors: [reported(`POST ${route}`, 6)],
+    })),
+    {
+      name: 'PUT changes state by its method, whatever its handler does',
+      code: lines(HEAD, "app.put('/users/search', async (req, res) => {", '  res.json(await prisma.user.findMany({}));', '});'),
+      options: INFER,
+      errors: [reported('PUT /users/search', 6)],
+    },
+    {
+      name: 'without the option, a read-only POST is reported as before',
+      code: lines(HEAD, "app.post('/users/search', async (req, res) => {", '  res.json(await prisma.user.findMany({}));', '});'),
+      errors: [reported('POST /users/search', 6)],
+    },
+  ];
+  return { valid, invalid };
+}
+
+describe('require-endpoint-audit: read-only inference (untyped)', () => {
+  untypedTester().run('require-endpoint-audit', rule, cases());
+});
+
+describe('require-endpoint-audit: read-only inference (typed)', () => {
+  typedTester().run('require-endpoint-audit', rule, cases());
+});
