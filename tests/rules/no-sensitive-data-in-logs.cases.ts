@@ -3,7 +3,9 @@
  * checked) and the flat config that runs the rule alone in one mode.
  */
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { Linter } from 'eslint';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import tseslint from 'typescript-eslint';
 import rule, { type MessageIds, type Options } from '../../rules/no-sensitive-data-in-logs.js';
 import { citeControls } from '../../src/analysis/controls.js';
@@ -64,3 +66,44 @@ export function ruleConfig(typed: boolean, settings: Settings = {}): Linter.Conf
     settings,
   };
 }
+
+export type Mode = 'untyped' | 'typed';
+
+const linter = new Linter({ configType: 'flat' });
+
+/** The findings of a snippet, as `what (category or detail) is written to a log by sink` (controls cut off). */
+export function findingTexts(code: string, mode: Mode, compliance: Settings = {}): string[] {
+  const messages = linter.verify(code, [ruleConfig(mode === 'typed', { compliance })], { filename: path.join(fixturesDir, 'file.ts') });
+  const fatal = messages.find(message => message.fatal);
+  if (fatal) throw new Error(`${fatal.message}\n${code}`);
+  return messages.map(message => message.message.replace(/ \((?:SOC 2|HIPAA|GDPR|ISO 27001|PCI DSS|NIST 800-53|OWASP)\b.*\)$/u, ''));
+}
+
+/** A snippet and the exact findings it must produce, in both modes unless `only`. */
+export interface FindingCase {
+  readonly name: string;
+  readonly code: string;
+  /** Expected findings; empty: none. */
+  readonly expected: readonly string[];
+  /** Only in this mode (the other mode's expectation differs, and has its own case). */
+  readonly only?: Mode;
+  /** `settings.compliance` of this case (default: the run's). */
+  readonly settings?: Settings;
+}
+
+/** Runs finding cases in both modes, each with its own settings or `defaults`. */
+export function runFindingCases(title: string, cases: readonly FindingCase[], defaults: Settings = {}): void {
+  describe(title, () => {
+    for (const mode of ['untyped', 'typed'] as const) {
+      describe(mode, () => {
+        for (const testCase of cases) {
+          if (testCase.only && testCase.only !== mode) continue;
+          it(testCase.name, () => {
+            expect(findingTexts(testCase.code, mode, testCase.settings ?? defaults)).toEqual(testCase.expected);
+          });
+        }
+      });
+    }
+  });
+}
+

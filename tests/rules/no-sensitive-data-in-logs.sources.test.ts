@@ -3,43 +3,16 @@
  * URLs and connection strings with credentials, HTTP request options and client errors, records loaded from a store.
  * Every positive has a look-alike negative; every case runs in both modes unless marked (typed mode never knows less).
  */
-import path from 'node:path';
-import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
 import { ORIGINS } from '../../src/analysis/flow/origins.js';
-import { fixturesDir } from '../rule-tester.js';
-import { ruleConfig } from './no-sensitive-data-in-logs.cases.js';
+import { type FindingCase, runFindingCases } from './no-sensitive-data-in-logs.cases.js';
 
-type Mode = 'untyped' | 'typed';
 
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 
-function config(mode: Mode, settings: Record<string, unknown>): Linter.Config[] {
-  return [ruleConfig(mode === 'typed', { compliance: settings })];
-}
-
-const linter = new Linter({ configType: 'flat' });
-
-/** The findings of a snippet, as `what (detail) is written to a log by sink` (controls cut off). */
-function findings(code: string, mode: Mode, settings: Record<string, unknown> = {}): string[] {
-  const messages = linter.verify(code, config(mode, settings), { filename: path.join(fixturesDir, 'file.ts') });
-  const fatal = messages.find(message => message.fatal);
-  if (fatal) throw new Error(`${fatal.message}\n${code}`);
-  return messages.map(message => message.message.replace(/ \((?:SOC 2|HIPAA|GDPR|ISO 27001|PCI DSS|NIST 800-53|OWASP)\b.*\)$/u, ''));
-}
 
 const detail = (name: keyof typeof ORIGINS): string => ORIGINS[name].detail;
 const logged = (what: string, name: keyof typeof ORIGINS, sink = 'logger.info'): string => `${what} (${detail(name)}) is written to a log by ${sink}`;
 
-interface Case {
-  readonly name: string;
-  readonly code: string;
-  /** Expected findings; empty: none. */
-  readonly expected: readonly string[];
-  /** Only in this mode (the other mode's expectation differs, and has its own case). */
-  readonly only?: Mode;
-  readonly settings?: Record<string, unknown>;
-}
 
 const handler = (body: string, params = 'req, res'): string => `${PINO}export async function handle(${params}) {\n${body}\n}\n`;
 
@@ -47,7 +20,7 @@ const handler = (body: string, params = 'req, res'): string => `${PINO}export as
 // 1. Request payloads and headers
 // ---------------------------------------------------------------------------------------------------------------------
 
-const requestCases: Case[] = [
+const requestCases: FindingCase[] = [
   { name: 'req.body whole', code: handler('logger.info(req.body);'), expected: [logged('req.body', 'payload')] },
   { name: 'req.body under a key', code: handler("logger.info({ payload: req.body }, 'login');"), expected: [logged('req.body', 'payload')] },
   { name: 'JSON.stringify(req.body)', code: handler('logger.info(`body ${JSON.stringify(req.body)}`);'), expected: [logged('req.body', 'payload')] },
@@ -103,7 +76,7 @@ const requestCases: Case[] = [
 ];
 
 /** Typed mode: a declared payload type decides. */
-const typedRequestCases: Case[] = [
+const typedRequestCases: FindingCase[] = [
   {
     name: 'typed: a declared body type with nothing sensitive',
     code: `import type { Request } from 'express';\n${PINO}interface NewPost { title: string; tags: string[] }\nexport function create(req: Request<{}, {}, NewPost>) {\n  logger.info(req.body);\n}\n`,
@@ -144,7 +117,7 @@ const typedRequestCases: Case[] = [
 // 2. process.env
 // ---------------------------------------------------------------------------------------------------------------------
 
-const envCases: Case[] = [
+const envCases: FindingCase[] = [
   { name: 'console.log(process.env)', code: 'console.log(process.env);', expected: [`process.env (${detail('env')}) is written to a log by console.log`] },
   { name: 'JSON.stringify(process.env)', code: 'console.log(JSON.stringify(process.env));', expected: [`process.env (${detail('env')}) is written to a log by console.log`] },
   { name: '{ env: process.env }', code: `${PINO}logger.info({ env: process.env });`, expected: [logged('process.env', 'env')] },
@@ -162,7 +135,7 @@ const envCases: Case[] = [
 // 3. URLs and connection strings
 // ---------------------------------------------------------------------------------------------------------------------
 
-const urlCases: Case[] = [
+const urlCases: FindingCase[] = [
   { name: 'DATABASE_URL', code: `${PINO}logger.info({ url: config.DATABASE_URL });`, expected: [logged('config.DATABASE_URL', 'connectionUrl')] },
   { name: 'redisUrl', code: `${PINO}export function f(redisUrl: string) {\n  logger.info(\`redis at \${redisUrl}\`);\n}`, expected: [logged('redisUrl', 'connectionUrl')] },
   { name: 'MONGO_URI', code: `${PINO}logger.info(env.MONGO_URI);`, expected: [logged('env.MONGO_URI', 'connectionUrl')] },
@@ -187,7 +160,7 @@ const urlCases: Case[] = [
 
 const AXIOS = "import axios from 'axios';\n";
 
-const httpCases: Case[] = [
+const httpCases: FindingCase[] = [
   {
     name: 'fetch options with an Authorization header',
     code: `${PINO}export async function call(url: string, key: string) {\n  const options = { method: 'POST', headers: { Authorization: \`Bearer \${key}\` } };\n  logger.debug('request', { url, options });\n  return fetch(url, options);\n}`,
@@ -260,7 +233,7 @@ const PRISMA = "import { PrismaClient } from '@prisma/client';\nconst prisma = n
 const GENERATED = "import { PrismaClient } from './data-access/prisma/generated/client.mjs';\nconst prisma = new PrismaClient({} as never);\n";
 const userRecord = (what: string, sink = 'logger.info'): string => `${what} (user record: personal data) is written to a log by ${sink}`;
 
-const recordCases: Case[] = [
+const recordCases: FindingCase[] = [
   {
     name: 'a user row written whole into a log',
     code: `${PRISMA}${PINO}export async function update(id: number) {\n  const existing = await prisma.user.findUnique({ where: { id } });\n  logger.info({ before: existing }, 'updating');\n}`,
@@ -303,23 +276,9 @@ const recordCases: Case[] = [
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function run(title: string, cases: readonly Case[]): void {
-  describe(title, () => {
-    for (const mode of ['untyped', 'typed'] as const) {
-      describe(mode, () => {
-        for (const testCase of cases) {
-          if (testCase.only && testCase.only !== mode) continue;
-          it(testCase.name, () => {
-            expect(findings(testCase.code, mode, testCase.settings)).toEqual(testCase.expected);
-          });
-        }
-      });
-    }
-  });
-}
 
-run('request payloads and headers', [...requestCases, ...typedRequestCases]);
-run('process.env', envCases);
-run('URLs and connection strings', urlCases);
-run('HTTP request options and client errors', httpCases);
-run('records read from a store', recordCases);
+runFindingCases('request payloads and headers', [...requestCases, ...typedRequestCases]);
+runFindingCases('process.env', envCases);
+runFindingCases('URLs and connection strings', urlCases);
+runFindingCases('HTTP request options and client errors', httpCases);
+runFindingCases('records read from a store', recordCases);

@@ -5,43 +5,17 @@
  * `setAttribute` of another object) is not a sink. Capturing an error is fine, unless it is an HTTP client error that
  * carries its request. Every positive has a look-alike negative; both modes unless marked.
  */
-import path from 'node:path';
-import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
 import { ORIGINS } from '../../src/analysis/flow/origins.js';
-import { fixturesDir } from '../rule-tester.js';
-import { ruleConfig } from './no-sensitive-data-in-logs.cases.js';
+import { type FindingCase, runFindingCases } from './no-sensitive-data-in-logs.cases.js';
 
-type Mode = 'untyped' | 'typed';
 
 const GDPR = { regulations: { gdpr: true } };
 
-function config(mode: Mode, settings: Record<string, unknown>): Linter.Config[] {
-  return [ruleConfig(mode === 'typed', { compliance: settings })];
-}
-
-const linter = new Linter({ configType: 'flat' });
-
-/** The findings of a snippet, as `what (category) is written to a log by sink` (controls cut off). */
-function findings(code: string, mode: Mode, settings: Record<string, unknown>): string[] {
-  const messages = linter.verify(code, config(mode, settings), { filename: path.join(fixturesDir, 'file.ts') });
-  const fatal = messages.find(message => message.fatal);
-  if (fatal) throw new Error(`${fatal.message}\n${code}`);
-  return messages.map(message => message.message.replace(/ \((?:SOC 2|HIPAA|GDPR|ISO 27001|PCI DSS|NIST 800-53|OWASP)\b.*\)$/u, ''));
-}
 
 const secret = (what: string, sink: string): string => `${what} (credentials) is written to a log by ${sink}`;
 const contact = (what: string, sink: string): string => `${what} (contact data) is written to a log by ${sink}`;
 const httpError = (what: string, sink: string): string => `${what} (${ORIGINS.httpError.detail}) is written to a log by ${sink}`;
 
-interface Case {
-  readonly name: string;
-  readonly code: string;
-  /** Expected findings; empty: none. */
-  readonly expected: readonly string[];
-  /** Only in this mode (the other mode's expectation differs, and has its own case). */
-  readonly only?: Mode;
-}
 
 const USER = 'interface User { id: string; email: string; name: string }\n';
 
@@ -51,7 +25,7 @@ const USER = 'interface User { id: string; email: string; name: string }\n';
 
 const SENTRY = "import * as Sentry from '@sentry/node';\n";
 
-const sentryCases: Case[] = [
+const sentryCases: FindingCase[] = [
   {
     name: 'setUser with the e-mail',
     code: `${SENTRY}${USER}export function f(user: User) { Sentry.setUser({ id: user.id, email: user.email }); }`,
@@ -140,7 +114,7 @@ export function f(user: User, input: { password: string }) {
 
 const OTEL = "import { trace } from '@opentelemetry/api';\n";
 
-const otelCases: Case[] = [
+const otelCases: FindingCase[] = [
   {
     name: 'the active span, a started span, a span handed to startActiveSpan',
     code: `${OTEL}${USER}const tracer = trace.getTracer('auth');
@@ -185,7 +159,7 @@ export function f(span: Span, other: AppSpan, session: { token: string }) { span
 // Datadog, New Relic, Bugsnag, Rollbar
 // ---------------------------------------------------------------------------------------------------------------------
 
-const datadogCases: Case[] = [
+const datadogCases: FindingCase[] = [
   {
     name: 'dd-trace: the active span, a traced span, the user',
     code: `import tracer from 'dd-trace';\n${USER}export function f(user: User, session: { token: string }) {
@@ -213,7 +187,7 @@ export function f(user: User) { tracer.setUser({ id: user.id }); tracer.scope().
   },
 ];
 
-const newrelicCases: Case[] = [
+const newrelicCases: FindingCase[] = [
   {
     name: 'newrelic: noticeError attributes, custom attributes, custom events',
     code: `import newrelic from 'newrelic';\n${USER}export function f(err: Error, user: User, session: { token: string }) {
@@ -235,7 +209,7 @@ const newrelicCases: Case[] = [
   },
 ];
 
-const bugsnagCases: Case[] = [
+const bugsnagCases: FindingCase[] = [
   {
     name: 'bugsnag: the event of notify, metadata, a started client',
     code: `import Bugsnag from '@bugsnag/js';\n${USER}const client = Bugsnag.start({ apiKey: 'k' });
@@ -264,7 +238,7 @@ export function f(err: Error, user: User) { notify(err, (event) => { event.setUs
   },
 ];
 
-const rollbarCases: Case[] = [
+const rollbarCases: FindingCase[] = [
   {
     name: 'rollbar: an instance and the initialised class',
     code: `import Rollbar from 'rollbar';\n${USER}const rollbar = new Rollbar({ accessToken: 'x' });
@@ -294,24 +268,10 @@ export function f(err: Error) { rollbar.configure({ accessToken: process.env.ROL
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function run(title: string, cases: readonly Case[]): void {
-  describe(title, () => {
-    for (const mode of ['untyped', 'typed'] as const) {
-      describe(mode, () => {
-        for (const testCase of cases) {
-          if (testCase.only && testCase.only !== mode) continue;
-          it(testCase.name, () => {
-            expect(findings(testCase.code, mode, GDPR)).toEqual(testCase.expected);
-          });
-        }
-      });
-    }
-  });
-}
 
-run('Sentry', sentryCases);
-run('OpenTelemetry', otelCases);
-run('Datadog', datadogCases);
-run('New Relic', newrelicCases);
-run('Bugsnag', bugsnagCases);
-run('Rollbar', rollbarCases);
+runFindingCases('Sentry', sentryCases, GDPR);
+runFindingCases('OpenTelemetry', otelCases, GDPR);
+runFindingCases('Datadog', datadogCases, GDPR);
+runFindingCases('New Relic', newrelicCases, GDPR);
+runFindingCases('Bugsnag', bugsnagCases, GDPR);
+runFindingCases('Rollbar', rollbarCases, GDPR);
