@@ -30,3 +30,14 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   while (isUnwrappable(current)) current = current.expression;
   return current;
 }
+
+/** Where a chain of member reads and calls starts: `User` in `User.scope('x').findOne`, `this` in `this.repo.save`. */
+export function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = unwrapExpression(current.callee);
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
+    else return current;
+  }
+}

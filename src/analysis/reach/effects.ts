@@ -10,20 +10,28 @@
  * 3. a function of the app the call resolves to (the reach's resolution: the checker, then scope and imports): followed,
  *    as are functions passed by name (`items.map(present)`) and the functions a wrapper constant wraps
  *    (`const get = cache(async () => …)`); deeper than the budget counts as unseen;
- * 4. anything else — a package's function, a builtin, a method of a value the analysis cannot resolve — by its name:
- *    a method whose first word writes (`create`, `update`, `destroy`, `save`, `set`, `add`, `send` of an AWS `Put…Command`
- *    …) is a write; one whose first word reads or computes (`find`, `get`, `is`, `to`, `format`, `map` …), a builtin
- *    (`JSON`, `Math`, `Object`, `Promise`, `Date`…) or a response helper (`json`, `status`, `throw`…) is a read; `fetch`
- *    is a write unless its method is GET/HEAD; any other name is unseen.
+ * 4. anything else, by what it is and then by its name:
+ *    - a command handed to a client or bus (`send(new PutObjectCommand(…))`): by the command's first word;
+ *    - `fetch(url, { method })`: a write unless GET/HEAD; a JavaScript builtin (`JSON`, `Math`, `Promise`…) reads;
+ *    - a method a data-access record lists (`destroy`, `findMany`, `scope`): that record's verdict; a builtin method
+ *      (arrays, strings, maps…), a framework's response method (its record's `responseMethods`) or a logger's method
+ *      (the logging records) reads;
+ *    - a name whose first word writes (`create`, `update`, `delete`, `save`, `archive`…) is a write; whose first word
+ *      reads or computes (`find`, `get`, `is`, `to`, `format`…) reads; any other name: a method, or a library's
+ *      function, computes; a plain app function that does not resolve, a function of a sibling package of the same
+ *      npm scope (`@acme/lib` from `@acme/api`), or a method of a client the app made from a package
+ *      (`new OAuth2Server({ model })`) is unseen.
  *
  * Summaries per function are cached with the reach's (same stores, same validation).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../ast/functions.js';
 import { staticKeyName } from '../ast/keys.js';
-import { unwrapExpression } from '../ast/unwrap.js';
+import { chainRoot, unwrapExpression } from '../ast/unwrap.js';
 import { dataOperationOf } from '../data-access/classify.js';
 import { DATA_METHOD_NAMES } from '../data-access/index.js';
+import { RESPONSE_METHODS } from '../endpoints/frameworks/index.js';
+import { LOGGER_TABLES } from '../logging/index.js';
 import { calleePath, EXPRESSION_SEGMENT } from '../matchers.js';
 import { splitWords } from '../matchers/words.js';
 import { isSiblingPackage, resolveImport } from '../modules/resolve.js';
@@ -52,8 +60,7 @@ const WRITE_VERBS = new Set([
   'login', 'logout', 'suspend', 'unsuspend', 'ban', 'unban', 'block', 'unblock', 'pin', 'unpin',
   'star', 'unstar', 'subscribe', 'unsubscribe', 'follow', 'unfollow', 'join', 'leave', 'accept', 'decline', 'dismiss',
   'resolve', 'reopen', 'close', 'open', 'lock', 'unlock', 'transition', 'emit', 'dispatch', 'trigger', 'notify',
-  'purge', 'prune', 'expire', 'rotate', 'regenerate', 'provision', 'mkdir', 'rm', 'unlink', 'chmod', 'hset', 'hdel',
-  'lpush', 'rpush', 'sadd', 'srem', 'zadd', 'zrem', 'incr', 'decr', 'del', 'mset', 'expireat', 'promote', 'demote',
+  'purge', 'prune', 'expire', 'rotate', 'regenerate', 'provision', 'promote', 'demote',
   'submit', 'complete', 'finish', 'start', 'stop', 'confirm', 'redeem', 'claim', 'reorder', 'replace', 'restart',
   'retry', 'apply', 'change', 'resync', 'refresh', 'reindex', 'rebuild', 'forgot', 'request', 'resend', 'edit', 'modify', 'erase', 'wipe', 'install', 'uninstall', 'connect', 'disconnect',
   'deliver', 'forward', 'reply', 'react', 'vote', 'like', 'unlike', 'comment', 'share', 'unshare', 'transfer',
@@ -68,8 +75,8 @@ const READ_VERBS = new Set([
   'replace', 'encode', 'decode', 'hash', 'normalize', 'sanitize', 'escape', 'unescape', 'stringify', 'json', 'text',
   'keys', 'values', 'entries', 'some', 'every', 'for', 'flat', 'concat', 'at', 'pad', 'starts', 'ends', 'then',
   'catch', 'finally', 'all', 'race', 'any', 'allowed', 'cannot', 'compile', 'describe', 'extract',
-  'lookup', 'status', 'throw', 'end', 'redirect', 'header', 'type', 'next', 'cookie', 'clone', 'sign', 'verify',
-  'generate', 'random', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'log', 'track',
+  'lookup', 'next', 'clone', 'sign', 'verify',
+  'generate', 'random', 'track',
   'uniq', 'unique', 'chunk', 'flatten', 'max', 'min', 'sum', 'round', 'floor', 'ceil', 'abs', 'now', 'exists',
   'ensure', 'require', 'paginate', 'with', 'where', 'order', 'limit', 'offset', 'include', 'exclude', 'sanitized',
 ]);
@@ -97,7 +104,8 @@ const BUILTIN_METHODS = new Set([
   'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
   'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes',
   'setSeconds', 'setMilliseconds', 'setTime', 'test', 'exec', 'bind', 'call', 'apply', 'abort', 'setTimeout',
-  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'write', 'end', 'digest', 'update',
+  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'write', 'end', 'digest', 'update', 'json', 'text',
+  'arrayBuffer', 'blob', 'formData',
 ]);
 
 const READ_METHODS_OF_FETCH = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -132,17 +140,22 @@ function fetchEffect(call: Call, label: string): CallEffect {
   return { kind: 'pure' };
 }
 
-/** AWS SDK v3 `client.send(new PutObjectCommand(…))`: the command's first word; any other `send` responds or mails. */
-function sendEffect(call: Call, label: string): CallEffect {
-  const argument = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
-  if (argument?.type !== AST_NODE_TYPES.NewExpression) return { kind: 'pure' };
-  const name = calleePath(argument.callee)?.at(-1);
-  if (!name?.endsWith('Command')) return { kind: 'pure' };
-  return byName(name, `${label}(new ${name})`, true);
+/**
+ * A command object handed to a bus or a client (`client.send(new PutObjectCommand(…))` of the AWS SDK v3,
+ * `commandBus.execute(new CreateUserCommand(…))` of CQRS): judged by the command's name. undefined: no command.
+ */
+function commandEffect(call: Call, label: string): CallEffect | undefined {
+  for (const argument of call.arguments) {
+    const value = unwrapExpression(argument);
+    if (value.type !== AST_NODE_TYPES.NewExpression) continue;
+    const name = calleePath(value.callee)?.at(-1);
+    if (name?.endsWith('Command')) return byName(name, `${label}(new ${name})`, true);
+  }
+  return undefined;
 }
 
 /** Functions a wrapper call wraps: `cache(async () => …)`, `withX(handler)`. */
-function wrappedFunctions(state: ReachState, call: TSESTree.Node, view: ModuleView): FnRef[] {
+function wrappedTargets(state: ReachState, call: TSESTree.Node, view: ModuleView): FnRef[] {
   const value = unwrapExpression(call);
   if (value.type !== AST_NODE_TYPES.CallExpression) return [];
   const refs: FnRef[] = [];
@@ -180,13 +193,14 @@ function unresolvedEffect(state: ReachState, call: Call, view: ModuleView, label
   const path = calleePath(call.callee);
   const method = path?.at(-1);
   if (!path || method === undefined || method === EXPRESSION_SEGMENT) return { kind: 'unseen', label };
-  const root = unwrapExpression(call.callee.type === AST_NODE_TYPES.MemberExpression ? rootObject(call.callee) : call.callee);
+  const command = commandEffect(call, label);
+  if (command) return command;
+  const root = chainRoot(call.callee);
   if (root.type === AST_NODE_TYPES.Identifier) {
     const binding = bindingOf(state, root, view);
     if (!binding && path.length === 1 && root.name === 'fetch') return fetchEffect(call, label);
     if (!binding && PURE_GLOBALS.has(root.name)) return { kind: 'pure' };
     if (binding?.kind === 'import' && isPackageImport(view, binding.source)) {
-      if (method === 'send') return sendEffect(call, label);
       // A function of a sibling package of a monorepo (`forgotPassword(…)` from `@documenso/lib`) is the app's code,
       // unseen: its name must say it reads. A library's function (`compact`, `z.object`, `bcrypt.compare`) and any
       // method computes unless its name writes.
@@ -196,25 +210,15 @@ function unresolvedEffect(state: ReachState, call: Call, view: ModuleView, label
     }
     // A client the app made from a package (`new OAuth2Server({ model })`, `new Stripe(key)`) talks to another system.
     if (binding?.kind === 'variable' && path.length > 1 && isPackageClient(state, binding.node, view)) {
-      if (method === 'send') return sendEffect(call, label);
       if (!BUILTIN_METHODS.has(method)) return byName(method, label, false);
     }
     if (path.length === 1) return byName(root.name, label, false);
   }
-  if (method === 'send') return sendEffect(call, label);
   if (DATA_METHOD_NAMES.write.has(method)) return { kind: 'write', label };
   if (DATA_METHOD_NAMES.read.has(method) || BUILTIN_METHODS.has(method)) return { kind: 'pure' };
+  // Answering the request (the frameworks' records) and logging (the loggers' records) change nothing here.
+  if (path.length > 1 && (RESPONSE_METHODS.has(method) || LOGGER_TABLES.anyLogMethod.has(method))) return { kind: 'pure' };
   return byName(method, label, path.length > 1);
-}
-
-function rootObject(member: TSESTree.MemberExpression): TSESTree.Node {
-  let current: TSESTree.Node = member;
-  for (;;) {
-    const value = unwrapExpression(current);
-    if (value.type === AST_NODE_TYPES.MemberExpression) current = value.object;
-    else if (value.type === AST_NODE_TYPES.CallExpression && unwrapExpression(value.callee).type === AST_NODE_TYPES.MemberExpression) current = value.callee;
-    else return value;
-  }
 }
 
 function callEffect(state: ReachState, call: Call, view: ModuleView): CallEffect {
@@ -233,7 +237,7 @@ function callEffect(state: ReachState, call: Call, view: ModuleView): CallEffect
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const entity = resolveEntity(state, call.callee, view, 0);
     if (entity?.kind === 'value') {
-      const wrapped = wrappedFunctions(state, entity.node, entity.view);
+      const wrapped = wrappedTargets(state, entity.node, entity.view);
       if (wrapped.length > 0) return { kind: 'follow', label, targets: wrapped };
     }
   }

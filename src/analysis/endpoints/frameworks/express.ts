@@ -26,6 +26,7 @@ export const express: HttpFrameworkRecord = {
   conventionalDefault: true,
   middleware: { use: ['use'] },
   mounts: [{ method: 'use', prefix: 'first-argument' }],
+  responseMethods: ['status', 'json', 'jsonp', 'send', 'end', 'redirect', 'cookie', 'clearCookie', 'header', 'setHeader', 'type', 'sendStatus', 'render', 'location', 'vary', 'format'],
   requestData: [{ names: ['req', 'request'], body: [['body']], headers: [['headers']] }],
   requestContext: [
     {

@@ -29,6 +29,7 @@ export const fastify: HttpFrameworkRecord = {
     },
   },
   mounts: [{ method: 'register', prefix: { option: 'prefix' } }],
+  responseMethods: ['code', 'status', 'send', 'header', 'headers', 'type', 'redirect', 'serialize', 'hijack'],
   requestData: [{ names: ['request', 'req'], body: [['body']], headers: [['headers']] }],
   requestContext: [
     {

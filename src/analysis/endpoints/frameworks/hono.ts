@@ -24,6 +24,7 @@ export const hono: HttpFrameworkRecord = {
     { method: 'route', prefix: 'first-argument' },
     { method: 'basePath', prefix: 'first-argument' },
   ],
+  responseMethods: ['json', 'text', 'html', 'body', 'redirect', 'header', 'status', 'notFound', 'valid', 'newResponse'],
   requestData: [
     {
       names: ['c'],

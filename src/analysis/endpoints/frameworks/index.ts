@@ -27,6 +27,9 @@ export type * from './types.js';
 /** In the order their endpoints are reported: the HTTP frameworks, then the application frameworks. */
 export const FRAMEWORK_RECORDS: readonly FrameworkRecord[] = [express, fastify, koa, hono, nest, next, trpc, factory];
 
+/** Every framework's {@link FrameworkRecord.responseMethods}: calls that answer a request and change nothing. */
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(FRAMEWORK_RECORDS.flatMap((record) => record.responseMethods ?? []));
+
 export function isHttpRecord(record: FrameworkRecord): record is HttpFrameworkRecord {
   return record.kind === 'http' && record.creations !== undefined && record.types !== undefined && record.routes !== undefined;
 }

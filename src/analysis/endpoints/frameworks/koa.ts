@@ -25,6 +25,7 @@ export const koa: HttpFrameworkRecord = {
     { method: 'prefix', prefix: 'first-argument' },
   ],
   // `ctx.body` is the response's body (`ctx.response.body`), not the request's.
+  responseMethods: ['throw', 'assert', 'redirect', 'is', 'accepts', 'vary', 'type'],
   requestData: [
     {
       names: ['ctx', 'context'],

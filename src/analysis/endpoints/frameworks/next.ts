@@ -11,6 +11,7 @@ export const next = {
   kind: 'app',
   packages: ['next', 'next/'],
   // The App Router's `Request`: `await request.json()`, `request.headers`; `headers()` of `next/headers`.
+  responseMethods: ['json', 'redirect', 'rewrite', 'next'],
   requestData: [
     { names: ['request', 'req'], bodyReaders: [['json'], ['formData'], ['text']], headers: [['headers']] },
   ],

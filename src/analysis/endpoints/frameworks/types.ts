@@ -147,6 +147,12 @@ export interface FrameworkRecord {
   /** Where the whole request payload and headers are read. */
   readonly requestData?: readonly RequestData[];
   readonly requestDataEntries?: RequestDataEntries;
+  /**
+   * Methods of the request context or the response that answer the request and change no state (`res.status().json()`,
+   * `ctx.throw(404)`, `c.req.valid('json')`): reads for the read-only inference of require-endpoint-audit. Names that
+   * could be writes of another value (`set`, `remove`, `download`) are not listed.
+   */
+  readonly responseMethods?: readonly string[];
 }
 
 /** A record of an HTTP framework: everything the receivers need is there. */

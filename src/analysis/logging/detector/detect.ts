@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../ast/keys.js';
-import { unwrapExpression } from '../../ast/unwrap.js';
+import { chainRoot, unwrapExpression } from '../../ast/unwrap.js';
 import { createCallMatcher } from '../../matchers.js';
 import { fileMentions, fileOrigin } from '../../modules/files.js';
 import type { TypeServices } from '../../types/services.js';
@@ -174,17 +174,6 @@ function importMayHaveLevels(state: SinkState, source: string, name: string): bo
     origin = next;
   }
   return true;
-}
-
-/** Where a chain of member reads and calls starts: `User` in `User.scope('x').findOne`, `this` in `this.repo.save`. */
-function chainRoot(node: TSESTree.Node): TSESTree.Node {
-  let current = unwrapExpression(node);
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
-    else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = unwrapExpression(current.callee);
-    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
-    else return current;
-  }
 }
 
 /** Modules followed by text from an import to where its value is made (barrels, re-exports). */
