@@ -31,129 +31,100 @@ const HEAD = lines(
   'const app = express();',
 );
 
-/** A finding on the route of `label`, on `line` (its controls are tested with the rule's other cases). */
+const HEAD_LINES = HEAD.split('\n').length;
+
+/** A finding on the route of `label`, on `line`: no suggestion without a configured logger (controls tested elsewhere). */
 function reported(label: string, line: number): Invalid['errors'][number] {
   return { messageId: 'missingAuditCall', line, suggestions: [], data: { label, controls: citeControls(resolvePolicy({}), { checks: ['audit'], ...(label.startsWith('PUT') ? { auditScopes: ['modification'] } : {}) }) } };
 }
 
+/** A handler: declarations before the route, then its body. */
+interface Handler {
+  readonly name: string;
+  readonly before?: readonly string[];
+  readonly body: readonly string[];
+}
+
+/** `app.<method>(route, async (req, res) => { body })` after HEAD and `before`; the line of its registration. */
+function route(method: string, path: string, handler: Handler): { code: string; line: number } {
+  const before = handler.before ?? [];
+  const code = lines(HEAD, ...before, `app.${method}('${path}', async (req, res) => {`, ...handler.body.map((line) => `  ${line}`), '});');
+  return { code, line: HEAD_LINES + before.length + 1 };
+}
+
+/** A read-only POST (valid) and its look-alike that writes or calls what cannot be seen (reported). */
+const PAIRS: readonly { readonly path: string; readonly read: Handler; readonly write: Handler }[] = [
+  {
+    path: '/users/search',
+    read: { name: 'only reads through the data client and answers with JSON', body: ['const users = await prisma.user.findMany({ where: { name: req.body.q } });', 'res.status(200).json(users);'] },
+    write: { name: 'the same handler updates', body: ['const user = await prisma.user.update({ where: { id: req.body.id }, data: { name: req.body.q } });', 'res.json(user);'] },
+  },
+  {
+    path: '/preview',
+    read: {
+      name: 'computes through a local helper and builtins',
+      before: ['function summarize(items: string[]): string { return items.map((item) => item.trim()).filter(Boolean).join(", "); }'],
+      body: ['res.json({ text: summarize(req.body.items), at: new Date().toISOString(), size: JSON.stringify(req.body).length });'],
+    },
+    write: {
+      name: 'the local helper writes',
+      before: ['function store(items: string[]) { return prisma.item.createMany({ data: items.map((name) => ({ name })) }); }'],
+      body: ['await store(req.body.items);', 'res.json({ ok: true });'],
+    },
+  },
+  {
+    path: '/proxy',
+    read: { name: 'fetches with GET', body: ["const response = await fetch('https://api.example.com/rates', { method: 'GET' });", 'res.json(await response.json());'] },
+    write: { name: 'fetches with POST', body: ["await fetch('https://api.example.com/rates', { method: 'POST', body: JSON.stringify(req.body) });", 'res.end();'] },
+  },
+  {
+    path: '/users/list',
+    read: { name: 'reads through a cached loader (the function a wrapper constant is given is followed)', before: ['const loadUsers = cache(async () => prisma.user.findMany({}));'], body: ['res.json(await loadUsers());'] },
+    write: { name: 'the cached loader writes', before: ['const loadUsers = cache(async () => prisma.user.update({ where: {}, data: {} }));'], body: ['res.json(await loadUsers());'] },
+  },
+  {
+    path: '/admins',
+    read: { name: 'a model scope then a read; a response chain and a log line', body: ["const admins = await User.scope('admins').findAll();", "logger.info('listed admins');", 'res.status(200).json(admins);'] },
+    write: { name: 'the scoped model is destroyed', body: ["await User.scope('admins').destroy();", 'res.status(204).end();'] },
+  },
+  {
+    path: '/files/get',
+    read: { name: 'a command that reads, handed to a client', body: ['res.json(await s3.send(new GetObjectCommand({ Key: req.body.key })));'] },
+    write: { name: 'a command that writes', body: ['res.json(await s3.send(new PutObjectCommand({ Key: req.body.key })));'] },
+  },
+  {
+    path: '/authorize',
+    read: { name: "a library's function computes", before: ["import { compact } from 'lodash-example';"], body: ['res.json(compact(req.body.scopes));'] },
+    write: {
+      name: 'a client the app made from a package may run app code (the model it was given): unseen',
+      before: ["import OAuthServer from 'oauth-server-example';", 'const oauth = new OAuthServer({ model: {} });'],
+      body: ['res.json(await oauth.authorize(req.body));'],
+    },
+  },
+  {
+    path: '/run',
+    read: { name: 'an app function that does not resolve but whose name reads', before: ['declare function findAccounts(): Promise<object[]>;'], body: ['res.json(await findAccounts());'] },
+    write: { name: 'an app function that does not resolve and whose name does not say it reads', body: ['await frobnicate(req.body);', 'res.end();'] },
+  },
+  {
+    path: '/sync',
+    read: { name: 'an app function that does not resolve but whose name reads (get)', before: ['declare function getAccounts(): Promise<object[]>;'], body: ['res.json(await getAccounts());'] },
+    write: { name: 'an app function that does not resolve and whose name writes', body: ['await syncAccounts();', 'res.end();'] },
+  },
+];
+
 function cases(): { valid: Valid[]; invalid: Invalid[] } {
-  const valid: Valid[] = [
-    {
-      name: 'a POST that only reads through the data client and answers with JSON',
-      code: lines(HEAD, "app.post('/users/search', async (req, res) => {", '  const users = await prisma.user.findMany({ where: { name: req.body.q } });', '  res.status(200).json(users);', '});'),
-      options: INFER,
-    },
-    {
-      name: 'a POST that computes through a local helper and builtins',
-      code: lines(
-        HEAD,
-        'function summarize(items: string[]): string { return items.map((item) => item.trim()).filter(Boolean).join(", "); }',
-        "app.post('/preview', (req, res) => {",
-        '  res.json({ text: summarize(req.body.items), at: new Date().toISOString(), size: JSON.stringify(req.body).length });',
-        '});',
-      ),
-      options: INFER,
-    },
-    {
-      name: 'a POST that fetches with GET (the default method)',
-      code: lines(HEAD, "app.post('/proxy', async (req, res) => {", "  const response = await fetch('https://api.example.com/rates', { method: 'GET' });", '  res.json(await response.json());', '});'),
-      options: INFER,
-    },
-    {
-      name: 'a POST that reads through a cached loader (the function the wrapper constant is given is followed)',
-      code: lines(HEAD, 'const loadUsers = cache(async () => prisma.user.findMany({}));', "app.post('/users/list', async (req, res) => {", '  res.json(await loadUsers());', '});'),
-      options: INFER,
-    },
-    {
-      name: 'a model scope then a read; a response chain and a log line',
-      code: lines(HEAD, "app.post('/admins', async (req, res) => {", "  const admins = await User.scope('admins').findAll();", "  logger.info('listed admins');", '  res.status(200).json(admins);', '});'),
-      options: INFER,
-    },
-    {
-      name: 'a command that reads, handed to a client',
-      code: lines(HEAD, "app.post('/files/get', async (req, res) => {", "  res.json(await s3.send(new GetObjectCommand({ Key: req.body.key })));", '});'),
-      options: INFER,
-    },
-  ];
-  const invalid: Invalid[] = [
-    {
-      name: 'look-alike: the cached loader writes',
-      code: lines(HEAD, 'const loadUsers = cache(async () => prisma.user.update({ where: {}, data: {} }));', "app.post('/users/list', async (req, res) => {", '  res.json(await loadUsers());', '});'),
-      options: INFER,
-      errors: [reported('POST /users/list', 13)],
-    },
-    {
-      name: 'look-alike: the scoped model is destroyed',
-      code: lines(HEAD, "app.post('/admins', async (req, res) => {", "  await User.scope('admins').destroy();", '  res.status(204).end();', '});'),
-      options: INFER,
-      errors: [reported('POST /admins', 12)],
-    },
-    {
-      name: 'look-alike: a command that writes',
-      code: lines(HEAD, "app.post('/files/get', async (req, res) => {", "  res.json(await s3.send(new PutObjectCommand({ Key: req.body.key })));", '});'),
-      options: INFER,
-      errors: [reported('POST /files/get', 12)],
-    },
-    {
-      name: 'a client the app made from a package: its methods may run app code (the model it was given), unseen',
-      code: lines(
-        "import OAuthServer from 'oauth-server-example';",
-        HEAD,
-        'const oauth = new OAuthServer({ model: {} });',
-        "app.post('/authorize', async (req, res) => {",
-        '  res.json(await oauth.authorize(req.body));',
-        '});',
-      ),
-      options: INFER,
-      errors: [reported('POST /authorize', 14)],
-    },
-    {
-      name: 'look-alike: the same POST updates',
-      code: lines(HEAD, "app.post('/users/search', async (req, res) => {", '  const user = await prisma.user.update({ where: { id: req.body.id }, data: { name: req.body.q } });', '  res.json(user);', '});'),
-      options: INFER,
-      errors: [reported('POST /users/search', 12)],
-    },
-    {
-      name: 'look-alike: the local helper writes',
-      code: lines(
-        HEAD,
-        'function store(items: string[]) { return prisma.item.createMany({ data: items.map((name) => ({ name })) }); }',
-        "app.post('/preview', async (req, res) => {",
-        '  await store(req.body.items);',
-        '  res.json({ ok: true });',
-        '});',
-      ),
-      options: INFER,
-      errors: [reported('POST /preview', 13)],
-    },
-    {
-      name: 'look-alike: fetch with POST',
-      code: lines(HEAD, "app.post('/proxy', async (req, res) => {", "  await fetch('https://api.example.com/rates', { method: 'POST', body: JSON.stringify(req.body) });", '  res.end();', '});'),
-      options: INFER,
-      errors: [reported('POST /proxy', 12)],
-    },
-    // A function the analysis cannot see: its name decides, and a name that does not say it reads is a change.
-    ...[
-      { route: '/run', call: 'frobnicate(req.body)', why: 'whose name does not say it reads counts as a state change' },
-      { route: '/sync', call: 'syncAccounts()', why: 'whose name writes' },
-    ].map(({ route, call, why }): Invalid => ({
-      name: `a function the analysis cannot see ${why}`,
-      code: lines(HEAD, `app.post('${route}', async (req, res) => {`, `  await ${call};`, '  res.end();', '});'),
-      options: INFER,
-      errors: [reported(`POST ${route}`, 12)],
-    })),
-    {
-      name: 'PUT changes state by its method, whatever its handler does',
-      code: lines(HEAD, "app.put('/users/search', async (req, res) => {", '  res.json(await prisma.user.findMany({}));', '});'),
-      options: INFER,
-      errors: [reported('PUT /users/search', 12)],
-    },
-    {
-      name: 'without the option, a read-only POST is reported as before',
-      code: lines(HEAD, "app.post('/users/search', async (req, res) => {", '  res.json(await prisma.user.findMany({}));', '});'),
-      errors: [reported('POST /users/search', 12)],
-    },
-  ];
+  const valid: Valid[] = PAIRS.map(({ path, read }) => ({ name: `POST ${path}: ${read.name}`, code: route('post', path, read).code, options: INFER }));
+  const invalid: Invalid[] = PAIRS.map(({ path, write }) => {
+    const { code, line } = route('post', path, write);
+    return { name: `POST ${path} look-alike: ${write.name}`, code, options: INFER, errors: [reported(`POST ${path}`, line)] };
+  });
+  const readOnly = PAIRS[0]?.read as Handler;
+  const put = route('put', '/users/search', readOnly);
+  invalid.push(
+    { name: 'PUT changes state by its method, whatever its handler does', code: put.code, options: INFER, errors: [reported('PUT /users/search', put.line)] },
+    { name: 'without the option, a read-only POST is reported as before', code: route('post', '/users/search', readOnly).code, errors: [reported('POST /users/search', put.line)] },
+  );
   return { valid, invalid };
 }
 
