@@ -107,6 +107,13 @@ const PAIRS: readonly { readonly path: string; readonly read: Handler; readonly 
     write: { name: 'an app function that does not resolve and whose name does not say it reads', body: ['await frobnicate(req.body);', 'res.end();'] },
   },
   {
+    // Found on real code: `signFieldWithToken` (a monorepo package's function that writes the signature) was taken for
+    // a read because a token library's `sign` is one.
+    path: '/fields/sign',
+    read: { name: "a token library's sign computes", before: ["import jwt from 'jsonwebtoken-example';"], body: ["res.json({ token: jwt.sign(req.body, 'key') });"] },
+    write: { name: 'an app function named sign… that does not resolve is unseen', before: ['declare function signFieldWithToken(input: unknown): Promise<void>;'], body: ['await signFieldWithToken(req.body);', 'res.end();'] },
+  },
+  {
     path: '/sync',
     read: { name: 'an app function that does not resolve but whose name reads (get)', before: ['declare function getAccounts(): Promise<object[]>;'], body: ['res.json(await getAccounts());'] },
     write: { name: 'an app function that does not resolve and whose name writes', body: ['await syncAccounts();', 'res.end();'] },

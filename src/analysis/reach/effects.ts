@@ -75,7 +75,7 @@ const READ_VERBS = new Set([
   'replace', 'encode', 'decode', 'hash', 'normalize', 'sanitize', 'escape', 'unescape', 'stringify', 'json', 'text',
   'keys', 'values', 'entries', 'some', 'every', 'for', 'flat', 'concat', 'at', 'pad', 'starts', 'ends', 'then',
   'catch', 'finally', 'all', 'race', 'any', 'allowed', 'cannot', 'compile', 'describe', 'extract',
-  'lookup', 'next', 'clone', 'sign', 'verify',
+  'lookup', 'next', 'clone', 'verify',
   'generate', 'random', 'track',
   'uniq', 'unique', 'chunk', 'flatten', 'max', 'min', 'sum', 'round', 'floor', 'ceil', 'abs', 'now', 'exists',
   'ensure', 'require', 'paginate', 'with', 'where', 'order', 'limit', 'offset', 'include', 'exclude', 'sanitized',
