@@ -12,7 +12,8 @@
  *   class methods through `this.m()`, `this.field.m()` where the field is typed (constructor parameter properties, typed
  *   or `new X()`-initialized class properties, `this.x = param` in the constructor), `super.m()`, static methods,
  *   namespaces, default exports, re-exports. Identifiers passed as arguments that name functions count as calls
- *   (`items.map(auditOne)`).
+ *   (`items.map(auditOne)`); calling a constant made by a wrapper call (`export default traceFunction(opts)(mover)`,
+ *   `const load = cache(async () => …)`) runs the functions that wrapper was given.
  * - Depth: an audit call in the subtree itself is depth 0; in a function it calls, 1; and so on. Evidence past
  *   `maxDepth` is not found.
  * - Summaries ("the nearest audit call from this declaration, or none within k hops") are computed once per

@@ -5,6 +5,7 @@
  * followed.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../ast/functions.js';
 import { unwrapExpression } from '../ast/unwrap.js';
 import { calleePath } from '../matchers.js';
 import type { ModuleView } from '../modules/views.js';
@@ -64,24 +65,48 @@ function referenceLabel(node: TSESTree.Node): string {
   return calleePath(node)?.join('.') ?? '(function)';
 }
 
-function syntacticCallTarget(state: ReachState, call: Call, view: ModuleView): FnRef | undefined {
-  const callee = resolveEntity(state, call.callee, view, 0);
-  if (call.type === AST_NODE_TYPES.NewExpression) {
-    if (callee?.kind !== 'class' || callee.instance) return undefined;
-    for (const member of callee.node.body.body) {
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value.type === AST_NODE_TYPES.FunctionExpression) {
-        return member.value.body ? makeRef(callee.view, member.value) : undefined;
-      }
+/** The functions a wrapper call was given (`traceFunction(opts)(fn)`, `cache(async () => …)`): inline or by name. */
+function wrappedTargets(state: ReachState, call: TSESTree.CallExpression, view: ModuleView): FnRef[] {
+  const refs: FnRef[] = [];
+  for (const argument of call.arguments) {
+    const expression = unwrapExpression(argument);
+    if (isFunctionNode(expression)) {
+      if (expression.body) refs.push(makeRef(view, expression));
+    } else if (expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) {
+      const target = referenceTarget(state, expression, view);
+      if (target) refs.push(target);
     }
-    return undefined;
   }
-  return callee?.kind === 'function' ? callee.ref : undefined;
+  return refs;
 }
 
-export function callTarget(state: ReachState, call: Call, view: ModuleView): FnRef | undefined {
+function syntacticCallTargets(state: ReachState, call: Call, view: ModuleView): FnRef[] {
+  const callee = resolveEntity(state, call.callee, view, 0);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    if (callee?.kind !== 'class' || callee.instance) return [];
+    for (const member of callee.node.body.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value.type === AST_NODE_TYPES.FunctionExpression) {
+        return member.value.body ? [makeRef(callee.view, member.value)] : [];
+      }
+    }
+    return [];
+  }
+  if (callee?.kind === 'function') return [callee.ref];
+  // A constant made by a wrapper call runs what the wrapper was given.
+  const made = callee?.kind === 'value' ? unwrapExpression(callee.node) : undefined;
+  return made?.type === AST_NODE_TYPES.CallExpression ? wrappedTargets(state, made, callee?.view ?? view) : [];
+}
+
+/**
+ * The functions a call runs: the checker's answer first (typed), else the syntax's — its target, or, when the callee
+ * is a constant made by a wrapper call (`export default traceFunction({ … })(documentMover)`, `const load =
+ * cache(async () => …)`), the functions that wrapper was given: a wrapper runs what it wraps. (The checker usually
+ * resolves such a call to the wrapped function already: the wrapper's type returns its argument's.)
+ */
+export function callTargets(state: ReachState, call: Call, view: ModuleView): FnRef[] {
   const byChecker = typedCallTarget(state, call, view);
-  if (byChecker === NOT_FOLLOWED) return undefined;
-  return byChecker ?? syntacticCallTarget(state, call, view);
+  if (byChecker === NOT_FOLLOWED) return [];
+  return byChecker ? [byChecker] : syntacticCallTargets(state, call, view);
 }
 
 export function referenceTarget(state: ReachState, expression: TSESTree.Node, view: ModuleView): FnRef | undefined {
@@ -117,7 +142,7 @@ export function computeFacts(
   };
   for (const call of calls) {
     try {
-      add(callLabel(call), callTarget(state, call, view));
+      for (const target of callTargets(state, call, view)) add(callLabel(call), target);
       for (const argument of call.arguments) {
         const value = unwrapExpression(argument);
         if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {

@@ -25,7 +25,6 @@
  * Summaries per function are cached with the reach's (same stores, same validation).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../ast/functions.js';
 import { staticKeyName } from '../ast/keys.js';
 import { chainRoot, unwrapExpression } from '../ast/unwrap.js';
 import { dataOperationOf } from '../data-access/classify.js';
@@ -36,10 +35,9 @@ import { calleePath, EXPRESSION_SEGMENT } from '../matchers.js';
 import { splitWords } from '../matchers/words.js';
 import { isSiblingPackage, resolveImport } from '../modules/resolve.js';
 import type { ModuleView } from '../modules/views.js';
-import { callLabel, callTarget, collectCalls, referenceTarget } from './calls.js';
-import { resolveEntity } from './entities.js';
+import { callLabel, callTargets, collectCalls, referenceTarget } from './calls.js';
 import { bindingOf } from './scope.js';
-import { type Call, type Deps, depsValid, type Effect, type EffectSummary, type FnRef, makeRef, type ReachState } from './state.js';
+import { type Call, type Deps, depsValid, type Effect, type EffectSummary, type FnRef, type ReachState } from './state.js';
 import { entryFor, mergeDeps } from './summaries.js';
 
 export type { Effect } from './state.js';
@@ -154,22 +152,6 @@ function commandEffect(call: Call, label: string): CallEffect | undefined {
   return undefined;
 }
 
-/** Functions a wrapper call wraps: `cache(async () => …)`, `withX(handler)`. */
-function wrappedTargets(state: ReachState, call: TSESTree.Node, view: ModuleView): FnRef[] {
-  const value = unwrapExpression(call);
-  if (value.type !== AST_NODE_TYPES.CallExpression) return [];
-  const refs: FnRef[] = [];
-  for (const argument of value.arguments) {
-    const expression = unwrapExpression(argument);
-    if (isFunctionNode(expression) && expression.body) refs.push(makeRef(view, expression));
-    else if (expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) {
-      const target = referenceTarget(state, expression, view);
-      if (target) refs.push(target);
-    }
-  }
-  return refs;
-}
-
 function isPackageImport(view: ModuleView, source: string): boolean {
   if (source.startsWith('.') || source.startsWith('/')) return false;
   return resolveImport(view.file, source) === undefined;
@@ -232,15 +214,8 @@ function callEffect(state: ReachState, call: Call, view: ModuleView): CallEffect
     const operation = dataOperationOf(call, { sourceCode: state.sourceCode });
     if (operation) return operation.operation === 'read' ? { kind: 'pure' } : { kind: 'write', label: `${label} (${operation.operation})` };
   }
-  const target = callTarget(state, call, view);
-  if (target) return { kind: 'follow', label, targets: [target] };
-  if (call.type === AST_NODE_TYPES.CallExpression) {
-    const entity = resolveEntity(state, call.callee, view, 0);
-    if (entity?.kind === 'value') {
-      const wrapped = wrappedTargets(state, entity.node, entity.view);
-      if (wrapped.length > 0) return { kind: 'follow', label, targets: wrapped };
-    }
-  }
+  const targets = callTargets(state, call, view);
+  if (targets.length > 0) return { kind: 'follow', label, targets };
   return unresolvedEffect(state, call, view, label);
 }
 
